@@ -1,0 +1,40 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { loftyLoadOptions } from '../shared/loadOptions';
+import { activityFields, activityOperations } from './resources/activity';
+import { brokermintFields, brokermintOperations } from './resources/brokermint';
+import { leadFields, leadOperations } from './resources/lead';
+import { transactionFields, transactionOperations } from './resources/transaction';
+
+export class LoftyLead implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Lead',
+		name: 'loftyLead',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Create, find and update leads, their activities and transactions in Lofty',
+		defaults: { name: 'Lofty Lead' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty([
+				{ name: 'Activity', value: 'activity' },
+				{ name: 'Brokermint', value: 'brokermint' },
+				{ name: 'Lead', value: 'lead' },
+				{ name: 'Transaction', value: 'transaction' },
+			], 'lead'),
+			leadOperations,
+			activityOperations,
+			transactionOperations,
+			brokermintOperations,
+			...leadFields,
+			...activityFields,
+			...transactionFields,
+			...brokermintFields,
+		],
+	};
+
+	methods = { loadOptions: loftyLoadOptions };
+}

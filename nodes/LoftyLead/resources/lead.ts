@@ -1,0 +1,622 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
+import { checkParameters, compactBody, convertDates, mergeJsonBody } from '../../shared/input';
+import type { PagingOptions } from '../../shared/pagination';
+import { createOrUpdateLead } from '../LeadFunctions';
+import {
+	emailsAndPhones,
+	leadCreateOnlyFields,
+	leadDateFields,
+	leadProfileFields,
+	leadUpdateOnlyFields,
+	propertyValues,
+} from './leadFields';
+
+const RESOURCE = 'lead';
+const LEAD_PAGE_SIZE = 100;
+/** Lead searches page by scrollId: offsets shift when leads are added during a long run. */
+const leadScroll: PagingOptions = { style: 'scroll', pageSize: LEAD_PAGE_SIZE, records: 'leads', unwrap: 'lead' };
+
+const leadId = checkParameters([{ parameter: 'leadId', label: 'Lead ID', check: 'id' }]);
+const jsonBody = mergeJsonBody('jsonBody', 'Additional Body (JSON)');
+const leadDates = convertDates(leadDateFields);
+
+export const leadOperations = operationProperty(
+	RESOURCE,
+	[
+		{
+			name: 'Assign',
+			value: 'assign',
+			action: 'Assign roles on a lead',
+			description: 'Place assignees (by account and role) on a lead',
+			routing: {
+				request: { method: 'POST', url: '=/v1.0/leads/{{$parameter.leadId}}/assignment' },
+				send: { preSend: [leadId] },
+			},
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a lead',
+			routing: {
+				request: { method: 'POST', url: '/v1.0/leads' },
+				send: {
+					preSend: [checkParameters([{ parameter: 'firstName', label: 'First Name', check: 'required' }]), leadDates, jsonBody, compactBody],
+				},
+			},
+		},
+		{
+			name: 'Create or Update',
+			value: 'createOrUpdate',
+			action: 'Create or update a lead',
+			description: 'Find a lead by email or phone and update it, or create it when there is none',
+			routing: {
+				request: { method: 'POST', url: '/v1.0/leads' },
+				send: { preSend: [leadDates, jsonBody, compactBody] },
+				operations: { pagination: createOrUpdateLead },
+			},
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete a lead',
+			description: 'Move a lead to the trash, with a reason',
+			routing: {
+				request: { method: 'DELETE', url: '=/v1.0/leads/{{$parameter.leadId}}' },
+				send: { preSend: [leadId] },
+			},
+		},
+		{
+			name: 'Find Assignee',
+			value: 'findAssignee',
+			action: 'Find the assignees of a lead',
+			description: "Look up a lead's assigned agents and roles from its contact details",
+			routing: { request: { method: 'POST', url: '/v1.0/leads/assignee' }, send: { preSend: [leadDates, compactBody] } },
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a lead',
+			routing: {
+				request: { method: 'GET', url: '=/v1.0/leads/{{$parameter.leadId}}' },
+				send: { preSend: [leadId] },
+			},
+		},
+		{
+			name: 'Get Login Link',
+			value: 'getLoginLink',
+			action: 'Get a login link for a lead',
+			description: 'Get a URL of your Lofty website that signs the lead in',
+			routing: {
+				request: { method: 'POST', url: '/v1.0/leads/specified-url' },
+				send: { preSend: [leadId] },
+			},
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many leads',
+			description: 'Search leads with filters',
+			routing: listRouting('GET', '/v1.0/leads', leadScroll),
+		},
+		{
+			name: 'Get Many by Create Time',
+			value: 'getAllByCreateTime',
+			action: 'Get leads created since a time',
+			routing: {
+				...listRouting('GET', '/v1.0/leads/createTime', leadScroll),
+				send: { preSend: [convertDates({ 'qs.leadCreateTime': { format: 'loftyWallTime', label: 'Created Since' } })] },
+			},
+		},
+		{
+			name: 'Get Many by Update Time',
+			value: 'getAllByUpdateTime',
+			action: 'Get leads updated since a time',
+			routing: {
+				...listRouting('GET', '/v1.0/leads/updateTime', leadScroll),
+				send: { preSend: [convertDates({ 'qs.leadUpdateTime': { format: 'loftyWallTime', label: 'Updated Since' } })] },
+			},
+		},
+		{
+			name: 'Place Inquiry',
+			value: 'addInquiry',
+			action: 'Place an inquiry on a lead',
+			routing: {
+				request: { method: 'POST', url: '=/v1.0/leads/{{$parameter.leadId}}/inquiry' },
+				send: { preSend: [leadId, compactBody] },
+			},
+		},
+		{
+			name: 'Place Property',
+			value: 'addProperty',
+			action: 'Place a property on a lead',
+			routing: {
+				request: { method: 'POST', url: '=/v1.0/leads/{{$parameter.leadId}}/property' },
+				send: { preSend: [leadId, compactBody] },
+			},
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update a lead',
+			routing: {
+				request: { method: 'PUT', url: '=/v1.0/leads/{{$parameter.leadId}}' },
+				send: { preSend: [leadId, leadDates, jsonBody, compactBody] },
+			},
+		},
+	],
+	'create',
+);
+
+/** Filters shared by the three lead searches. */
+const commonSearchFilters: INodeProperties[] = [
+	{
+		displayName: 'All of Tag Names or IDs',
+		name: 'allTags',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTags' },
+		default: [],
+		description:
+			'Leads that have every one of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		routing: { send: { type: 'query', property: 'allTags' } },
+	},
+	{
+		displayName: 'Any of Tag Names or IDs',
+		name: 'anyTags',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTags' },
+		default: [],
+		description:
+			'Leads that have at least one of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		routing: { send: { type: 'query', property: 'anyTags' } },
+	},
+	{
+		displayName: 'Contacted',
+		name: 'contacted',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the lead has been contacted',
+		routing: { send: { type: 'query', property: 'contacted' } },
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'Exact email address',
+		routing: { send: { type: 'query', property: 'email' } },
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		description: 'Exact phone number',
+		routing: { send: { type: 'query', property: 'phone' } },
+	},
+	{
+		displayName: 'Segment Names or IDs',
+		name: 'segments',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getSegments' },
+		default: [],
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		routing: { send: { type: 'query', property: 'segments' } },
+	},
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'string',
+		default: '',
+		routing: { send: { type: 'query', property: 'source' } },
+	},
+	{
+		displayName: 'Stage Names or IDs',
+		name: 'stage',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getStages' },
+		default: [],
+		description:
+			'Pipeline stages. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		routing: { send: { type: 'query', property: 'stage' } },
+	},
+];
+
+/** Filters only the main search (GET /v1.0/leads) takes. */
+const fullSearchFilters: INodeProperties[] = [
+	{
+		displayName: 'Assigned Agent Name or ID',
+		name: 'assignedUserId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getMembers' },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		routing: { send: { type: 'query', property: 'assignedUserId' } },
+	},
+	{
+		displayName: 'Descending',
+		name: 'desc',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to sort in descending order',
+		routing: { send: { type: 'query', property: 'desc' } },
+	},
+	{
+		displayName: 'Include Sub-Group Leads',
+		name: 'querySubGroup',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include leads of sub-groups',
+		routing: { send: { type: 'query', property: 'querySubGroup' } },
+	},
+	{
+		displayName: 'Languages',
+		name: 'languages',
+		type: 'string',
+		default: '',
+		placeholder: 'en, es',
+		description: 'Comma-separated language abbreviations; leads with any of them match',
+		routing: {
+			send: { type: 'query', property: 'languages', value: '={{ String($value).split(",").map(v => v.trim()).filter(v => v) }}' },
+		},
+	},
+	{
+		displayName: 'Precise Search',
+		name: 'preciseSearchFlag',
+		type: 'boolean',
+		default: true,
+		description: 'Whether email and phone must match exactly',
+		routing: { send: { type: 'query', property: 'preciseSearchFlag' } },
+	},
+	{
+		displayName: 'Segment IDs',
+		name: 'segmentIds',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated segment IDs',
+		routing: {
+			send: { type: 'query', property: 'segmentIds', value: '={{ String($value).split(",").map(v => v.trim()).filter(v => v) }}' },
+		},
+	},
+	{
+		displayName: 'Sort By',
+		name: 'sort',
+		type: 'options',
+		options: [
+			'Activity',
+			'AssignTime',
+			'Communication',
+			'CreateTime',
+			'Default',
+			'LastActivity',
+			'LastCall',
+			'LastContact',
+			'LastEmail',
+			'Score',
+			'SCOREV2',
+			'Task',
+		].map((value) => ({ name: value, value })),
+		default: 'Default',
+		routing: { send: { type: 'query', property: 'sort' } },
+	},
+];
+
+const nameFields: INodeProperties[] = [
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		routing: { send: { type: 'body', property: 'firstName' } },
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		routing: { send: { type: 'body', property: 'lastName' } },
+	},
+];
+
+const bodyJsonField = (operations: string[]): INodeProperties => ({
+	displayName: 'Additional Body (JSON)',
+	name: 'jsonBody',
+	type: 'json',
+	default: '',
+	description: 'Extra LeadRequest fields as a JSON object, for anything the form does not offer; it overrides form values',
+	displayOptions: showFor(RESOURCE, operations),
+});
+
+export const leadFields: INodeProperties[] = [
+	idField(
+		'leadId',
+		'Lead ID',
+		showFor(RESOURCE, ['assign', 'delete', 'get', 'getLoginLink', 'addInquiry', 'addProperty', 'update']),
+	),
+
+	// Create / Create or Update
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: showFor(RESOURCE, ['create']),
+		routing: { send: { type: 'body', property: 'firstName' } },
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		displayOptions: showFor(RESOURCE, ['createOrUpdate']),
+		routing: { send: { type: 'body', property: 'firstName' } },
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		displayOptions: showFor(RESOURCE, ['create', 'createOrUpdate']),
+		routing: { send: { type: 'body', property: 'lastName' } },
+	},
+	...emailsAndPhones.map((field) => ({ ...field, displayOptions: showFor(RESOURCE, ['create', 'createOrUpdate']) })),
+	{
+		displayName: 'Match By',
+		name: 'matchBy',
+		type: 'options',
+		options: [
+			{ name: 'Email, Then Phone', value: 'emailThenPhone' },
+			{ name: 'Email Only', value: 'email' },
+			{ name: 'Phone Only', value: 'phone' },
+		],
+		default: 'emailThenPhone',
+		description: 'How to find the existing lead (exact match on the first email or phone given)',
+		displayOptions: showFor(RESOURCE, ['createOrUpdate']),
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor(RESOURCE, ['create', 'createOrUpdate']),
+		options: [...leadProfileFields, ...leadCreateOnlyFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor(RESOURCE, ['update']),
+		options: [
+			...leadProfileFields,
+			...leadUpdateOnlyFields,
+			...nameFields,
+			...emailsAndPhones,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	bodyJsonField(['create', 'createOrUpdate', 'update']),
+
+	// Delete
+	{
+		displayName: 'Reason',
+		name: 'reason',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Why the lead is deleted; Lofty keeps it in the trash with this reason',
+		displayOptions: showFor(RESOURCE, ['delete']),
+		routing: { send: { type: 'query', property: 'reason' } },
+	},
+
+	// Get
+	{
+		displayName: 'Include Trash',
+		name: 'withTrash',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to find the lead even if it was deleted',
+		displayOptions: showFor(RESOURCE, ['get']),
+		routing: { send: { type: 'query', property: 'withTrash' } },
+	},
+
+	// Get Login Link
+	{
+		displayName: 'Website URL',
+		name: 'loftyWebsiteURL',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://www.example-realty.com/listing/123',
+		description: 'Page of your Lofty website the lead lands on, signed in',
+		displayOptions: showFor(RESOURCE, ['getLoginLink']),
+		routing: { send: { type: 'body', property: 'loftyWebsiteURL' } },
+	},
+	{
+		displayName: 'Lead ID (Body)',
+		name: 'loginLeadId',
+		type: 'hidden',
+		default: '={{$parameter.leadId}}',
+		displayOptions: showFor(RESOURCE, ['getLoginLink']),
+		routing: { send: { type: 'body', property: 'leadId' } },
+	},
+
+	// Assign
+	{
+		displayName: 'Assignees',
+		name: 'assignees',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		required: true,
+		default: {},
+		displayOptions: showFor(RESOURCE, ['assign']),
+		options: [
+			{
+				displayName: 'Assignee',
+				name: 'assignee',
+				values: [
+					{
+						displayName: 'Account',
+						name: 'assiginee',
+						type: 'string',
+						default: '',
+						placeholder: 'agent@example.com',
+						description: 'Lofty account (email) of the assignee',
+					},
+					{
+						displayName: 'Role',
+						name: 'role',
+						type: 'string',
+						default: '',
+						placeholder: 'Agent',
+					},
+				],
+			},
+		],
+		routing: {
+			send: {
+				preSend: [
+					async function (requestOptions) {
+						const assignees = this.getNodeParameter('assignees.assignee', []) as Array<{ assiginee: string; role: string }>;
+						requestOptions.body = assignees;
+						return requestOptions;
+					},
+				],
+			},
+		},
+	},
+
+	// Find Assignee
+	...(['firstName', 'lastName', 'email', 'phone'] as const).map(
+		(name): INodeProperties => ({
+			displayName: { firstName: 'First Name', lastName: 'Last Name', email: 'Email', phone: 'Phone' }[name],
+			name: `assignee_${name}`,
+			type: 'string',
+			default: '',
+			placeholder: name === 'email' ? 'name@email.com' : undefined,
+			displayOptions: showFor(RESOURCE, ['findAssignee']),
+			routing: { send: { type: 'body', property: name } },
+		}),
+	),
+	{
+		displayName: 'Birthday',
+		name: 'assignee_birthday',
+		type: 'dateTime',
+		default: '',
+		displayOptions: showFor(RESOURCE, ['findAssignee']),
+		routing: { send: { type: 'body', property: 'birthday' } },
+	},
+
+	// Place Inquiry / Place Property
+	{
+		displayName: 'Inquiry',
+		name: 'inquiryFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor(RESOURCE, ['addInquiry']),
+		options: (
+			[
+				{ displayName: 'Price Min', name: 'priceMin', type: 'number', default: 0 },
+				{ displayName: 'Price Max', name: 'priceMax', type: 'number', default: 0 },
+				{ displayName: 'Bedrooms Min', name: 'bedroomsMin', type: 'number', default: 0 },
+				{ displayName: 'Bedrooms Max', name: 'bedroomsMax', type: 'number', default: 0 },
+				{ displayName: 'Bathrooms Min', name: 'bathroomsMin', type: 'string', default: '' },
+				{ displayName: 'Bathrooms Max', name: 'bathroomsMax', type: 'string', default: '' },
+			] as INodeProperties[]
+		).map((field) => ({ ...field, routing: { send: { type: 'body', property: field.name } } })),
+	},
+	{
+		displayName: 'Property Types',
+		name: 'inquiryPropertyTypes',
+		type: 'string',
+		default: '',
+		placeholder: 'Single Family, Condo',
+		description: 'Comma-separated property types',
+		displayOptions: showFor(RESOURCE, ['addInquiry']),
+		routing: {
+			send: { type: 'body', property: 'propertyType', value: '={{ String($value).split(",").map(v => v.trim()).filter(v => v) }}' },
+		},
+	},
+	{
+		displayName: 'Locations',
+		name: 'inquiryLocations',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		displayOptions: showFor(RESOURCE, ['addInquiry']),
+		options: [
+			{
+				displayName: 'Location',
+				name: 'location',
+				values: (
+					[
+						['City', 'city'],
+						['County', 'county'],
+						['Description', 'description'],
+						['State Code', 'stateCode'],
+						['Street Address', 'streetAddress'],
+						['Zip Code', 'zipCode'],
+					] as const
+				).map(([displayName, name]) => ({ displayName, name, type: 'string', default: '' }) as INodeProperties),
+			},
+		],
+		routing: { send: { type: 'body', property: 'locations', value: '={{ $value.location || [] }}' } },
+	},
+	{
+		displayName: 'Property',
+		name: 'propertyFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor(RESOURCE, ['addProperty']),
+		options: propertyValues.map((field) => ({ ...field, routing: { send: { type: 'body', property: field.name } } })),
+	},
+
+	// Searches
+	...returnAllAndLimit(RESOURCE, ['getAll', 'getAllByCreateTime', 'getAllByUpdateTime'], LEAD_PAGE_SIZE),
+	{
+		displayName: 'Created Since',
+		name: 'leadCreateTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Leads created at or after this time',
+		displayOptions: showFor(RESOURCE, ['getAllByCreateTime']),
+		routing: { send: { type: 'query', property: 'leadCreateTime' } },
+	},
+	{
+		displayName: 'Updated Since',
+		name: 'leadUpdateTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Leads updated at or after this time',
+		displayOptions: showFor(RESOURCE, ['getAllByUpdateTime']),
+		routing: { send: { type: 'query', property: 'leadUpdateTime' } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor(RESOURCE, ['getAll']),
+		options: [...commonSearchFilters, ...fullSearchFilters].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	{
+		displayName: 'Filters',
+		name: 'timeFilters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor(RESOURCE, ['getAllByCreateTime', 'getAllByUpdateTime']),
+		options: commonSearchFilters,
+	},
+];

@@ -1,0 +1,138 @@
+import type {
+	INodeCredentialDescription,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { API_KEY_CREDENTIAL, DEFAULT_BASE_URL, OAUTH2_CREDENTIAL } from './transport';
+import type { PagingOptions } from './pagination';
+import { paginate, sendRequest } from './pagination';
+
+/** Both Lofty credentials, picked by the Authentication parameter. */
+export const loftyCredentials: INodeCredentialDescription[] = [
+	{ name: API_KEY_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+	{ name: OAUTH2_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+];
+
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'API Key', value: 'apiKey' },
+		{ name: 'OAuth2', value: 'oAuth2' },
+	],
+	default: 'apiKey',
+};
+
+/**
+ * What every Lofty node's description shares: credentials, base URL, and the request
+ * function that routes every call through the shared throttle.
+ */
+export const loftyNodeBase = {
+	group: ['transform'],
+	version: 1,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: loftyCredentials,
+	requestDefaults: {
+		baseURL: `={{ String($credentials.baseUrl || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`,
+		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+	},
+	requestOperations: { pagination: sendRequest() },
+} satisfies Partial<INodeTypeDescription>;
+
+export const nodeSubtitle = '={{ $parameter["operation"] + ": " + $parameter["resource"] }}';
+
+export function resourceProperty(options: INodePropertyOptions[], defaultResource = options[0].value): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options,
+		default: defaultResource,
+	};
+}
+
+/**
+ * The operation dropdown of one resource. Every operation is sent through the
+ * shared request function, so `paginate` is always on here; list operations
+ * swap in a paginator with `listRouting`.
+ */
+export function operationProperty(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+		routing: { send: { paginate: true } },
+	};
+}
+
+/** Routing for a list operation: method and URL plus the paginator for its style. */
+export function listRouting(method: 'GET' | 'POST', url: string, paging: PagingOptions) {
+	return {
+		request: { method, url },
+		operations: { pagination: paginate(paging) },
+	} as const;
+}
+
+/** Return All and Limit for a list operation; the paginator stops exactly at Limit. */
+export function returnAllAndLimit(resource: string, operations: string[], maxPageSize: number): INodeProperties[] {
+	const show = { resource: [resource], operation: operations };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			hint: `Lofty returns up to ${maxPageSize} records per request; larger limits page automatically`,
+			routing: { output: { maxResults: '={{$value}}' } },
+		},
+	];
+}
+
+/** Shorthand for `displayOptions.show` of fields that belong to some operations of a resource. */
+export function showFor(resource: string, operations: string[], extra: Record<string, Array<string | boolean>> = {}) {
+	return { show: { resource: [resource], operation: operations, ...extra } };
+}
+
+/** A required numeric Lofty ID parameter (lead, transaction, note, …), checked before sending. */
+export function idField(
+	name: string,
+	displayName: string,
+	displayOptions: INodeProperties['displayOptions'],
+	description?: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '1234567',
+		description,
+		displayOptions,
+	};
+}

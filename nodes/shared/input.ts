@@ -1,0 +1,180 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import { NodeOperationError, jsonParse } from 'n8n-workflow';
+
+import type { DateFormat } from './dates';
+import { formatForLofty, parseDateInput } from './dates';
+
+/** What a parameter must hold before anything is sent to Lofty. */
+export type ParameterCheck = 'required' | 'id' | 'ids' | 'json' | 'email' | 'positiveInteger';
+
+export interface ParameterRule {
+	/** Parameter path as n8n stores it, e.g. "leadId" or "additionalFields.email". */
+	parameter: string;
+	/** The field's display name, used in the error. */
+	label: string;
+	check: ParameterCheck;
+}
+
+function isEmpty(value: unknown): boolean {
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && value.trim() === '') ||
+		(Array.isArray(value) && value.length === 0)
+	);
+}
+
+/** Lofty ids are 64-bit integers; they travel as digit strings so none loses precision. */
+function isId(value: unknown): boolean {
+	return /^\d{1,19}$/.test(String(value).trim()) && String(value).trim() !== '0';
+}
+
+function problemWith(check: ParameterCheck, value: unknown): string | undefined {
+	switch (check) {
+		case 'required':
+			return isEmpty(value) ? 'is required' : undefined;
+		case 'id':
+			if (isEmpty(value)) return 'is required';
+			return isId(value) ? undefined : `must be a numeric Lofty ID, got "${String(value)}"`;
+		case 'ids': {
+			if (isEmpty(value)) return undefined;
+			const list = Array.isArray(value) ? value : String(value).split(',');
+			const bad = list.find((entry) => !isId(entry));
+			return bad === undefined ? undefined : `must be numeric Lofty IDs, got "${String(bad)}"`;
+		}
+		case 'json':
+			if (isEmpty(value) || typeof value === 'object') return undefined;
+			try {
+				JSON.parse(String(value));
+				return undefined;
+			} catch (error) {
+				return `is not valid JSON (${(error as Error).message})`;
+			}
+		case 'email':
+			if (isEmpty(value)) return undefined;
+			return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value).trim())
+				? undefined
+				: `must be an email address, got "${String(value)}"`;
+		case 'positiveInteger': {
+			const n = Number(value);
+			return Number.isInteger(n) && n >= 1 ? undefined : `must be a whole number of at least 1, got "${String(value)}"`;
+		}
+	}
+}
+
+/** Checks parameters before the request is built into something Lofty would refuse. */
+export function checkParameters(rules: ParameterRule[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		for (const rule of rules) {
+			const value = this.getNodeParameter(rule.parameter, undefined);
+			const problem = problemWith(rule.check, value);
+			if (problem) {
+				throw new NodeOperationError(this.getNode(), `"${rule.label}" ${problem}`, {
+					itemIndex: this.getItemIndex(),
+					description: 'Nothing was sent to Lofty.',
+				});
+			}
+		}
+		return requestOptions;
+	};
+}
+
+/** Every [container, key] that a path such as "leadFamilyMemberList[].birthday" names. */
+function slotsAt(root: unknown, path: string[]): Array<[IDataObject, string]> {
+	let containers: unknown[] = [root];
+	for (const segment of path.slice(0, -1)) {
+		const key = segment.replace(/\[\]$/, '');
+		containers = containers.flatMap((container) => {
+			if (typeof container !== 'object' || container === null) return [];
+			const next = (container as IDataObject)[key];
+			return segment.endsWith('[]') ? (Array.isArray(next) ? next : []) : [next];
+		});
+	}
+	const last = path[path.length - 1];
+	return containers
+		.filter((container): container is IDataObject => typeof container === 'object' && container !== null)
+		.map((container) => [container, last]);
+}
+
+/**
+ * Rewrites n8n date-times already placed in the request (e.g. "qs.leadCreateTime",
+ * "body.birthday") into the form that endpoint expects.
+ */
+export function convertDates(fields: Record<string, { format: DateFormat; label: string }>): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		for (const [target, { format, label }] of Object.entries(fields)) {
+			const [where, ...path] = target.split('.');
+			const container = where === 'qs' ? requestOptions.qs : requestOptions.body;
+			for (const [holder, key] of slotsAt(container, path)) {
+				const raw = holder[key];
+				if (raw === undefined || raw === null || raw === '') continue;
+				const parsed = parseDateInput(raw);
+				if (!parsed) {
+					throw new NodeOperationError(this.getNode(), `"${label}" is not a date Lofty can use: "${String(raw)}"`, {
+						itemIndex: this.getItemIndex(),
+						description:
+							'Use an ISO date-time such as 2026-01-31T09:00:00, or epoch milliseconds. Nothing was sent to Lofty.',
+					});
+				}
+				holder[key] = formatForLofty(parsed, format);
+			}
+		}
+		return requestOptions;
+	};
+}
+
+/**
+ * Merges a raw-JSON parameter into the body, for fields the form does not model.
+ * Form fields win over nothing: JSON keys override form values of the same name.
+ */
+export function mergeJsonBody(parameter: string, label: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const raw = this.getNodeParameter(parameter, undefined) as unknown;
+		if (isEmpty(raw)) return requestOptions;
+		let parsed: unknown = raw;
+		if (typeof raw === 'string') {
+			try {
+				parsed = jsonParse(raw);
+			} catch (error) {
+				throw new NodeOperationError(this.getNode(), `"${label}" is not valid JSON`, {
+					itemIndex: this.getItemIndex(),
+					description: `${(error as Error).message}. Nothing was sent to Lofty.`,
+				});
+			}
+		}
+		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+			throw new NodeOperationError(this.getNode(), `"${label}" must be a JSON object`, {
+				itemIndex: this.getItemIndex(),
+				description: 'Nothing was sent to Lofty.',
+			});
+		}
+		requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), ...(parsed as IDataObject) };
+		return requestOptions;
+	};
+}
+
+/** Drops empty strings, empty arrays and empty objects that unfilled optional fields leave in a body. */
+export async function compactBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const prune = (value: unknown): unknown => {
+		if (Array.isArray(value)) return value.map(prune).filter((entry) => !isEmptyish(entry));
+		if (typeof value === 'object' && value !== null) {
+			const out: IDataObject = {};
+			for (const [key, entry] of Object.entries(value)) {
+				const pruned = prune(entry);
+				if (!isEmptyish(pruned)) out[key] = pruned as IDataObject[string];
+			}
+			return out;
+		}
+		return value;
+	};
+	const isEmptyish = (value: unknown) =>
+		isEmpty(value) || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
+	if (requestOptions.body && typeof requestOptions.body === 'object' && !Buffer.isBuffer(requestOptions.body)) {
+		requestOptions.body = prune(requestOptions.body) as IDataObject;
+	}
+	if (requestOptions.qs) requestOptions.qs = prune(requestOptions.qs) as IDataObject;
+	return requestOptions;
+}

@@ -1,0 +1,97 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { loftyApiCallAllItems } from './pagination';
+import type { LoftyContext } from './transport';
+import { loftyApiCall } from './transport';
+import { extractRecords } from './pagination';
+
+function ctxOf(fn: ILoadOptionsFunctions): LoftyContext {
+	return fn as unknown as LoftyContext;
+}
+
+function sorted(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	const seen = new Set<string>();
+	return options
+		.filter((option) => {
+			const key = String(option.value);
+			if (option.value === '' || seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		})
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function memberName(member: IDataObject): string {
+	const name = [member.firstName, member.lastName].filter(Boolean).join(' ');
+	const email = member.email ?? member.account;
+	return name ? (email ? `${name} (${String(email)})` : name) : String(email ?? member.id ?? member.userId);
+}
+
+/** Distinct values of a lead field, from the most recent leads (Lofty has no list for stages or segments). */
+async function leadValues(fn: ILoadOptionsFunctions, pick: (lead: IDataObject) => unknown[]): Promise<INodePropertyOptions[]> {
+	const leads = await loftyApiCallAllItems(
+		ctxOf(fn),
+		{ method: 'GET', url: '/v1.0/leads' },
+		{ style: 'offset', pageSize: 100, records: 'leads', unwrap: 'lead' },
+		100,
+	);
+	const values = leads.flatMap(pick).filter((value) => typeof value === 'string' && value !== '') as string[];
+	return sorted(values.map((value) => ({ name: value, value })));
+}
+
+/** Dropdowns filled from the Lofty account, shared by every Lofty node. */
+export const loftyLoadOptions = {
+	async getMembers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const members = await loftyApiCallAllItems(
+			ctxOf(this),
+			{ method: 'GET', url: '/v1.0/members' },
+			{ style: 'offset', pageSize: 100, records: 'members' },
+		);
+		return sorted(
+			members.map((member) => ({
+				name: memberName(member),
+				value: String(member.id ?? member.userId),
+			})),
+		);
+	},
+
+	async getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const tags = extractRecords(await loftyApiCall(ctxOf(this), 'GET', '/v1.0/teamFeatures/listTag'), 'tags');
+		return sorted(
+			tags.map((tag) => {
+				const name = String(tag.tagName ?? tag.name ?? tag.value);
+				return { name, value: name };
+			}),
+		);
+	},
+
+	async getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const fields = extractRecords(await loftyApiCall(ctxOf(this), 'GET', '/v1.0/teamFeatures/listCustomField'));
+		return sorted(
+			fields.map((field) => ({
+				name: String(field.name ?? field.fieldName ?? field.id),
+				value: String(field.id),
+				description: field.type ? `Type: ${String(field.type)}` : undefined,
+			})),
+		);
+	},
+
+	async getTransactionCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const fields = extractRecords(await loftyApiCall(ctxOf(this), 'GET', '/v1.0/transaction/customfields'));
+		return sorted(
+			fields.map((field) => ({
+				name: String(field.name ?? field.fieldName ?? field.id),
+				value: String(field.id),
+				description: field.type ? `Type: ${String(field.type)}` : undefined,
+			})),
+		);
+	},
+
+	async getStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return await leadValues(this, (lead) => [lead.stage]);
+	},
+
+	async getSegments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return await leadValues(this, (lead) => (Array.isArray(lead.segments) ? lead.segments : []));
+	},
+};

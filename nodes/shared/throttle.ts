@@ -1,0 +1,162 @@
+import { sleep } from 'n8n-workflow';
+
+/** The longest single wait for a rate-limit window; also the fallback when Reset is missing or absurd. */
+export const DEFAULT_RESET_WAIT_MS = 60_000;
+const MAX_WAIT_MS = 5 * 60_000;
+/** Slack added after a reset so a window that ends on a rounded second is really over. */
+const RESET_MARGIN_MS = 30;
+
+export interface RateLimitHeaders {
+	limit?: number;
+	remaining?: number;
+	/** Absolute time (epoch ms) the current window ends, or undefined when unknown. */
+	resetAt?: number;
+}
+
+function headerNumber(headers: Record<string, unknown>, name: string): number | undefined {
+	const raw = headers[name] ?? headers[name.toLowerCase()];
+	const value = Array.isArray(raw) ? raw[0] : raw;
+	if (value === undefined || value === null || value === '') return undefined;
+	const parsed = Number(value);
+	return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+/**
+ * Reads X-RateLimit-Reset in any of the forms Lofty has been seen to use:
+ * epoch seconds, epoch milliseconds, or milliseconds left in the window.
+ * Returns undefined when the value is missing or makes no sense.
+ */
+export function parseResetAt(value: number | undefined, now = Date.now()): number | undefined {
+	if (value === undefined || !Number.isFinite(value) || value < 0) return undefined;
+	let resetAt: number;
+	if (value >= 1e11) resetAt = value; // epoch milliseconds
+	else if (value >= 1e8) resetAt = value * 1000; // epoch seconds
+	else if (value <= 60 * 60_000) resetAt = now + value; // milliseconds remaining
+	else return undefined;
+	// A reset far in the past or more than an hour ahead is not a real window.
+	if (resetAt < now - 5_000 || resetAt > now + 60 * 60_000) return undefined;
+	return resetAt;
+}
+
+export function readRateLimitHeaders(
+	headers: Record<string, unknown> | undefined,
+	now = Date.now(),
+): RateLimitHeaders {
+	if (!headers) return {};
+	return {
+		limit: headerNumber(headers, 'x-ratelimit-limit'),
+		remaining: headerNumber(headers, 'x-ratelimit-remaining'),
+		resetAt: parseResetAt(headerNumber(headers, 'x-ratelimit-reset'), now),
+	};
+}
+
+/**
+ * One request budget shared by every request made with the same Lofty credential
+ * in this process: concurrent items, pages and nodes all draw from it.
+ *
+ * Until Lofty has told us the budget, only one request is in flight. Afterwards
+ * requests go out while the budget lasts and the rest wait for the window to reset.
+ */
+export class RateBudget {
+	private limit: number | undefined;
+
+	private remaining: number | undefined;
+
+	private resetAt: number | undefined;
+
+	private inFlight = 0;
+
+	private waiters: Array<() => void> = [];
+
+	/** Waits for a slot. Call `release` with the response headers (or nothing) when the request ends. */
+	async acquire(signal?: AbortSignal): Promise<void> {
+		for (;;) {
+			if (signal?.aborted) throw new Error('The execution was cancelled');
+			const now = Date.now();
+			if (this.resetAt !== undefined && now >= this.resetAt) {
+				// The window is over: the full budget is back, the next window's end is unknown.
+				this.remaining = this.limit;
+				this.resetAt = undefined;
+			}
+			if (this.remaining === undefined) {
+				if (this.inFlight === 0) return this.take();
+				await this.nextRelease(signal);
+				continue;
+			}
+			if (this.remaining > 0) {
+				this.remaining--;
+				return this.take();
+			}
+			if (this.resetAt !== undefined) {
+				await sleep(Math.min(this.resetAt - now + RESET_MARGIN_MS, MAX_WAIT_MS), signal);
+				continue;
+			}
+			if (this.inFlight > 0) {
+				await this.nextRelease(signal);
+				continue;
+			}
+			// Budget spent and no reset known: probe with a single request.
+			return this.take();
+		}
+	}
+
+	/** Records what a response said about the budget and frees the slot. */
+	release(info: RateLimitHeaders = {}): void {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		if (info.limit !== undefined) this.limit = info.limit;
+		if (info.remaining !== undefined) {
+			const newWindow =
+				info.resetAt !== undefined &&
+				(this.resetAt === undefined || info.resetAt > this.resetAt + 1_000);
+			if (newWindow || this.remaining === undefined) {
+				// Requests still in flight were sent against this window too.
+				this.remaining = Math.max(0, info.remaining - this.inFlight);
+			} else {
+				this.remaining = Math.min(this.remaining, info.remaining);
+			}
+			if (this.limit === undefined) this.limit = info.remaining + 1;
+		}
+		if (info.resetAt !== undefined) this.resetAt = info.resetAt;
+		this.wake();
+	}
+
+	/** A 429: nothing is left until the window resets (or a minute, when Lofty did not say). */
+	exhausted(info: RateLimitHeaders, now = Date.now()): number {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		if (info.limit !== undefined) this.limit = info.limit;
+		this.remaining = 0;
+		this.resetAt = info.resetAt ?? now + DEFAULT_RESET_WAIT_MS;
+		this.wake();
+		return this.resetAt - now;
+	}
+
+	private take(): void {
+		this.inFlight++;
+	}
+
+	private wake(): void {
+		const waiters = this.waiters;
+		this.waiters = [];
+		for (const resolve of waiters) resolve();
+	}
+
+	private async nextRelease(signal?: AbortSignal): Promise<void> {
+		// A periodic re-check keeps a waiter alive even if a release is never seen.
+		await Promise.race([
+			new Promise<void>((resolve) => this.waiters.push(resolve)),
+			sleep(1_000, signal),
+		]);
+	}
+}
+
+const budgets = new Map<string, RateBudget>();
+
+/** The budget for one credential, shared by every Lofty node in this n8n process. */
+export function budgetFor(key: string): RateBudget {
+	let budget = budgets.get(key);
+	if (!budget) {
+		budget = new RateBudget();
+		budgets.set(key, budget);
+	}
+	return budget;
+}

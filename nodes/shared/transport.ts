@@ -1,0 +1,242 @@
+import { createHash } from 'crypto';
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { budgetFor, readRateLimitHeaders } from './throttle';
+
+export const API_KEY_CREDENTIAL = 'loftyApi';
+export const OAUTH2_CREDENTIAL = 'loftyOAuth2Api';
+export const DEFAULT_BASE_URL = 'https://api.lofty.com';
+
+/** How many times one request may meet a 429 before the node gives up. */
+const MAX_RATE_LIMIT_RETRIES = 8;
+/** Back-off before each retry of a transient failure (502/503/504, a dropped connection). */
+const TRANSIENT_BACKOFF_MS = [300, 1_000, 3_000];
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+/** The request was sent (or may have been) but the answer was lost. */
+const LOST_ANSWER_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+/** The request never left this machine or never reached Lofty: safe to send again. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * What every Lofty call needs from n8n's function context. Action nodes, load-options
+ * methods, triggers and hooks all provide it.
+ */
+export interface LoftyContext {
+	getNode(): INode;
+	getCredentials<T extends object = IDataObject>(type: string, itemIndex?: number): Promise<T>;
+	helpers: {
+		httpRequestWithAuthentication(
+			this: unknown,
+			credentialsType: string,
+			requestOptions: IHttpRequestOptions,
+		): Promise<unknown>;
+	};
+	getExecutionCancelSignal?(): AbortSignal | undefined;
+}
+
+export interface LoftyResponse {
+	body: unknown;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+export function credentialTypeOf(node: INode): string {
+	return node.parameters.authentication === 'oAuth2' ? OAUTH2_CREDENTIAL : API_KEY_CREDENTIAL;
+}
+
+function trimBaseUrl(url: unknown): string {
+	const value = typeof url === 'string' && url.trim() !== '' ? url.trim() : DEFAULT_BASE_URL;
+	return value.replace(/\/+$/, '');
+}
+
+/** Identifies a credential without keeping its secret: requests that share it share one budget. */
+function budgetKey(credentialType: string, credentials: IDataObject, node: INode): string {
+	const identity =
+		credentialType === API_KEY_CREDENTIAL
+			? String(credentials.apiKey ?? '')
+			: `${String(credentials.clientId ?? '')}|${node.credentials?.[credentialType]?.id ?? ''}`;
+	return createHash('sha256')
+		.update(`${credentialType}|${trimBaseUrl(credentials.baseUrl)}|${identity}`)
+		.digest('hex');
+}
+
+interface HttpFailure {
+	status?: number;
+	code?: string;
+	headers?: Record<string, unknown>;
+	data?: unknown;
+}
+
+/** Finds the HTTP response (or socket error code) inside whatever n8n's request helper threw. */
+function describeFailure(error: unknown): HttpFailure {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	const found: HttpFailure = {};
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const candidate = current as {
+			response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
+			code?: unknown;
+			cause?: unknown;
+		};
+		if (candidate.response && found.status === undefined) {
+			found.status = candidate.response.status;
+			found.headers = candidate.response.headers;
+			found.data = candidate.response.data;
+		}
+		if (typeof candidate.code === 'string' && found.code === undefined) found.code = candidate.code;
+		current = candidate.cause;
+	}
+	return found;
+}
+
+/** Lofty's own words from an error body: an object with message/errorMsg, or a bare string. */
+export function loftyErrorText(data: unknown): { message?: string; code?: string } {
+	if (data === undefined || data === null) return {};
+	if (Buffer.isBuffer(data)) return loftyErrorText(data.toString('utf8'));
+	if (typeof data === 'string') {
+		const text = data.trim();
+		if (text === '') return {};
+		if (text.startsWith('{') || text.startsWith('"')) {
+			try {
+				return loftyErrorText(JSON.parse(text));
+			} catch {
+				// not JSON after all: fall through to the plain text
+			}
+		}
+		if (/^<(!doctype|html)/i.test(text)) return { message: 'Lofty answered with an HTML page instead of JSON' };
+		return { message: text.length > 500 ? `${text.slice(0, 500)}…` : text };
+	}
+	if (typeof data === 'object') {
+		const body = data as IDataObject;
+		const nested = typeof body.error === 'object' && body.error !== null ? (body.error as IDataObject) : {};
+		const message = [body.message, body.errorMsg, body.error_description, nested.message, body.msg, body.error].find(
+			(value) => typeof value === 'string' && value.trim() !== '',
+		) as string | undefined;
+		const code = body.code ?? body.errorCode ?? nested.code;
+		return { message, code: code === undefined || code === null ? undefined : String(code) };
+	}
+	return { message: String(data) };
+}
+
+function apiError(
+	node: INode,
+	failure: HttpFailure,
+	credentialType: string,
+	fallback: string,
+	itemIndex?: number,
+): NodeApiError {
+	const { message, code } = loftyErrorText(failure.data);
+	const status = failure.status;
+	let text = message ?? (status ? `HTTP ${status}` : fallback);
+	let description = status
+		? `Lofty answered HTTP ${status}${code ? ` (code ${code})` : ''}`
+		: `The request did not complete${failure.code ? ` (${failure.code})` : ''}`;
+	if (status === 401 || code === '200058') {
+		description +=
+			credentialType === API_KEY_CREDENTIAL
+				? '. Check your API key: copy it again from Lofty under Settings > Integrations > API.'
+				: '. Reconnect the Lofty OAuth2 credential.';
+	}
+	if (status === 429) text = `Lofty kept refusing requests with 429 (${text})`;
+	return new NodeApiError(
+		node,
+		{ message: text, status: status ?? null, code: code ?? failure.code ?? null } as JsonObject,
+		{ message: text, description, httpCode: status ? String(status) : undefined, itemIndex },
+	);
+}
+
+function mayRetryTransient(method: string, failure: HttpFailure): boolean {
+	if (failure.status === undefined && failure.code && NOT_SENT_CODES.has(failure.code)) return true;
+	if (!IDEMPOTENT_METHODS.has(method)) return false;
+	if (failure.status !== undefined) return TRANSIENT_STATUSES.has(failure.status);
+	return failure.code !== undefined && LOST_ANSWER_CODES.has(failure.code);
+}
+
+/**
+ * Sends one request to Lofty through the credential's shared budget.
+ * Waits out 429s, retries transient failures when that cannot duplicate a write,
+ * and turns any other failure into a NodeApiError with Lofty's own message.
+ */
+export async function loftyRequest(
+	ctx: LoftyContext,
+	options: IHttpRequestOptions,
+	itemIndex?: number,
+): Promise<LoftyResponse> {
+	const node = ctx.getNode();
+	const credentialType = credentialTypeOf(node);
+	const credentials = await ctx.getCredentials<IDataObject>(credentialType, itemIndex);
+	const budget = budgetFor(budgetKey(credentialType, credentials, node));
+	const signal = ctx.getExecutionCancelSignal?.();
+	const method = (options.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
+
+	const request: IHttpRequestOptions = {
+		...options,
+		method,
+		baseURL: options.baseURL ?? trimBaseUrl(credentials.baseUrl),
+		json: true,
+		returnFullResponse: true,
+		// Lofty's list filters are "array(multi)": tags=a&tags=b
+		arrayFormat: 'repeat',
+	};
+	if (typeof credentials.vendorSecretKey === 'string' && credentials.vendorSecretKey !== '') {
+		request.qs = { ...(options.qs ?? {}), vendorKey: credentials.vendorSecretKey };
+	}
+
+	let rateLimited = 0;
+	let transient = 0;
+	for (;;) {
+		await budget.acquire(signal);
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				credentialType,
+				{ ...request, headers: { ...(request.headers ?? {}) } },
+			)) as LoftyResponse;
+			budget.release(readRateLimitHeaders(response.headers));
+			return response;
+		} catch (error) {
+			const failure = describeFailure(error);
+			if (failure.status === 429) {
+				budget.exhausted(readRateLimitHeaders(failure.headers));
+				if (++rateLimited <= MAX_RATE_LIMIT_RETRIES) continue;
+			} else {
+				budget.release(readRateLimitHeaders(failure.headers));
+				if (transient < TRANSIENT_BACKOFF_MS.length && mayRetryTransient(method, failure)) {
+					await sleep(TRANSIENT_BACKOFF_MS[transient++], signal);
+					continue;
+				}
+			}
+			throw apiError(
+				node,
+				failure,
+				credentialType,
+				error instanceof Error ? error.message : 'Request failed',
+				itemIndex,
+			);
+		}
+	}
+}
+
+/** Convenience for code paths outside declarative routing (dropdowns, Create or Update, triggers). */
+export async function loftyApiCall(
+	ctx: LoftyContext,
+	method: IHttpRequestMethods,
+	url: string,
+	extra: { qs?: IDataObject; body?: IDataObject | IDataObject[] } = {},
+	itemIndex?: number,
+): Promise<unknown> {
+	const options: IHttpRequestOptions = { method, url };
+	if (extra.qs && Object.keys(extra.qs).length) options.qs = extra.qs;
+	if (extra.body !== undefined) options.body = extra.body;
+	return (await loftyRequest(ctx, options, itemIndex)).body;
+}
