@@ -1,0 +1,33 @@
+import { coverage, loadCatalogue, reachableOperations } from './support/catalogue';
+import { allNodeTypes } from './support/nodes';
+
+/** Groups whose nodes have landed; a group listed here must be reached in full. */
+const BUILT_GROUPS = ['Leads'];
+
+describe('endpoint catalogue', () => {
+	const catalogue = loadCatalogue();
+	const table = coverage(catalogue, reachableOperations(allNodeTypes()));
+
+	it('lists the 80 endpoints of the reference', () => {
+		expect(catalogue).toHaveLength(80);
+	});
+
+	it.each(BUILT_GROUPS)('reaches every endpoint of the %s group from some operation', (group) => {
+		const rows = table.filter((row) => row.endpoint.group === group);
+		const missing = rows.filter((row) => row.via.length === 0).map((row) => `${row.endpoint.method} ${row.endpoint.path}`);
+		expect(rows.length).toBeGreaterThan(0);
+		expect(missing).toEqual([]);
+	});
+
+	it('reports the coverage table', () => {
+		const reached = table.filter((row) => row.via.length > 0);
+		const lines = table.map(
+			(row) =>
+				`${row.via.length ? 'reached' : 'missing'}  ${row.endpoint.group.padEnd(22)} ${row.endpoint.method.padEnd(6)} ${row.endpoint.path}` +
+				(row.via.length ? `  <- ${row.via.map((op) => `${op.node} ${op.resource}:${op.operation}`).join(', ')}` : ''),
+		);
+		process.stdout.write(`\nEndpoints reached: ${reached.length}/${table.length}\n${lines.join('\n')}\n`);
+		const leads = table.filter((row) => row.endpoint.group === 'Leads');
+		expect(leads.filter((row) => row.via.length).length).toBe(23);
+	});
+});

@@ -1,0 +1,67 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+
+export interface CatalogueEndpoint {
+	group: string;
+	title: string;
+	method: string;
+	path: string;
+	pagination?: string;
+}
+
+/** The reference's endpoint list, kept beside the repository in ../shared. */
+export function loadCatalogue(): CatalogueEndpoint[] {
+	const file = join(__dirname, '..', '..', '..', 'shared', 'lofty-endpoints.json');
+	return JSON.parse(readFileSync(file, 'utf8')) as CatalogueEndpoint[];
+}
+
+/** "/v1.0/leads/{leadId}" and "=/v1.0/leads/{{$parameter.leadId}}" both become "/v1.0/leads/{}". */
+export function normalisePath(path: string): string {
+	return path
+		.replace(/^=/, '')
+		.replace(/\{\{.*?\}\}/g, '{}')
+		.replace(/\{[A-Za-z_]+\}/g, '{}')
+		.replace(/\/+$/, '');
+}
+
+export interface ReachableOperation {
+	node: string;
+	resource: string;
+	operation: string;
+	method: string;
+	path: string;
+}
+
+/** Every method + path an operation of these nodes routes to, read from their descriptions. */
+export function reachableOperations(nodeTypes: INodeType[]): ReachableOperation[] {
+	const found: ReachableOperation[] = [];
+	for (const nodeType of nodeTypes) {
+		const { description } = nodeType;
+		for (const property of description.properties as INodeProperties[]) {
+			if (property.name !== 'operation' || property.type !== 'options') continue;
+			const resource = String(property.displayOptions?.show?.resource?.[0] ?? '');
+			for (const option of (property.options ?? []) as INodePropertyOptions[]) {
+				const request = option.routing?.request;
+				if (!request?.url) continue;
+				found.push({
+					node: description.displayName,
+					resource,
+					operation: String(option.value),
+					method: String(request.method ?? 'GET').toUpperCase(),
+					path: normalisePath(String(request.url)),
+				});
+			}
+		}
+	}
+	return found;
+}
+
+export function coverage(catalogue: CatalogueEndpoint[], operations: ReachableOperation[]) {
+	return catalogue.map((endpoint) => {
+		const via = operations.filter(
+			(op) => op.method === endpoint.method && op.path === normalisePath(endpoint.path),
+		);
+		return { endpoint, via };
+	});
+}
