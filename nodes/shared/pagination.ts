@@ -227,9 +227,11 @@ export function paginate(paging: PagingOptions) {
 	): Promise<INodeExecutionData[]> {
 		const ctx = this as unknown as LoftyContext;
 		const itemIndex = this.getItemIndex();
-		const maxResults = maxResultsOf(requestData);
+		// Read Limit itself: routing drops a Limit of 0 as if Return All were on.
+		const returnAll = this.getNodeParameter('returnAll', true) as boolean;
+		const maxResults = returnAll ? undefined : Number(this.getNodeParameter('limit', maxResultsOf(requestData)));
 		if (maxResults !== undefined && (!Number.isInteger(maxResults) || maxResults < 1)) {
-			throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, got "${String(requestData.maxResults)}"`, {
+			throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, got "${String(maxResults)}"`, {
 				itemIndex,
 				description: 'Nothing was sent to Lofty. Turn on "Return All" to fetch everything.',
 			});

@@ -71,7 +71,7 @@ export class RateBudget {
 	/** Waits for a slot. Call `release` with the response headers (or nothing) when the request ends. */
 	async acquire(signal?: AbortSignal): Promise<void> {
 		for (;;) {
-			if (signal?.aborted) throw new Error('The execution was cancelled');
+			if (signal?.aborted) throw new Error('The execution was canceled');
 			const now = Date.now();
 			if (this.resetAt !== undefined && now >= this.resetAt) {
 				// The window is over: the full budget is back, the next window's end is unknown.

@@ -6,7 +6,7 @@ import type {
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { budgetFor, readRateLimitHeaders } from './throttle';
 
@@ -192,16 +192,34 @@ export async function loftyRequest(
 		request.qs = { ...(options.qs ?? {}), vendorKey: credentials.vendorSecretKey };
 	}
 
+	try {
+		return await sendWithRetries(ctx, request, budget, credentialType, itemIndex, signal);
+	} catch (error) {
+		if (!signal?.aborted || error instanceof NodeApiError) throw error;
+		// n8n marks a run as canceled when the error says so.
+		throw new NodeOperationError(node, 'The execution was canceled while waiting for Lofty', { itemIndex });
+	}
+}
+
+async function sendWithRetries(
+	ctx: LoftyContext,
+	request: IHttpRequestOptions,
+	budget: ReturnType<typeof budgetFor>,
+	credentialType: string,
+	itemIndex: number | undefined,
+	signal: AbortSignal | undefined,
+): Promise<LoftyResponse> {
+	const node = ctx.getNode();
+	const method = String(request.method);
 	let rateLimited = 0;
 	let transient = 0;
 	for (;;) {
 		await budget.acquire(signal);
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				credentialType,
-				{ ...request, headers: { ...(request.headers ?? {}) } },
-			)) as LoftyResponse;
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+				...request,
+				headers: { ...(request.headers ?? {}) },
+			})) as LoftyResponse;
 			budget.release(readRateLimitHeaders(response.headers));
 			return response;
 		} catch (error) {
@@ -211,18 +229,15 @@ export async function loftyRequest(
 				if (++rateLimited <= MAX_RATE_LIMIT_RETRIES) continue;
 			} else {
 				budget.release(readRateLimitHeaders(failure.headers));
+				if (signal?.aborted) {
+					throw new NodeOperationError(node, 'The execution was canceled while waiting for Lofty', { itemIndex });
+				}
 				if (transient < TRANSIENT_BACKOFF_MS.length && mayRetryTransient(method, failure)) {
 					await sleep(TRANSIENT_BACKOFF_MS[transient++], signal);
 					continue;
 				}
 			}
-			throw apiError(
-				node,
-				failure,
-				credentialType,
-				error instanceof Error ? error.message : 'Request failed',
-				itemIndex,
-			);
+			throw apiError(node, failure, credentialType, error instanceof Error ? error.message : 'Request failed', itemIndex);
 		}
 	}
 }
