@@ -29,7 +29,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
-import { Credentials, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { Credentials, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 
 import { LoftyApi } from '../credentials/LoftyApi.credentials';
 import { LoftyOAuth2Api } from '../credentials/LoftyOAuth2Api.credentials';
@@ -237,8 +237,8 @@ export interface RunResult {
 	run: IRun;
 }
 
-/** Runs a workflow "Input -> node(s) under test" through WorkflowExecute and returns what n8n recorded. */
-export async function runWorkflow(input: RunInput): Promise<RunResult> {
+/** Builds the workflow "Input -> node(s) under test" and what n8n's server would hand the engine. */
+function prepare(input: RunInput) {
 	const under = Array.isArray(input.nodes) ? input.nodes : [input.nodes];
 	const nodeTypes = new TestNodeTypes(under.map((n) => n.type));
 	const credentialsHelper = new TestCredentialsHelper();
@@ -289,6 +289,15 @@ export async function runWorkflow(input: RunInput): Promise<RunResult> {
 	});
 
 	const mode: WorkflowExecuteMode = 'manual';
+	return { nodes, connections, workflow, mode, additionalData: additionalDataFor(nodes, connections, mode, credentialsHelper) };
+}
+
+function additionalDataFor(
+	nodes: INode[],
+	connections: IDataObject,
+	mode: WorkflowExecuteMode,
+	credentialsHelper: TestCredentialsHelper,
+): IWorkflowExecuteAdditionalData {
 	const hooks = new ExecutionLifecycleHooks(mode, 'exec1', {
 		id: 'wf1',
 		name: 'Lofty test',
@@ -321,7 +330,12 @@ export async function runWorkflow(input: RunInput): Promise<RunResult> {
 		setExecutionStatus: () => {},
 		sendDataToUI: () => {},
 	} as unknown as IWorkflowExecuteAdditionalData;
+	return additionalData;
+}
 
+/** Runs a workflow "Input -> node(s) under test" through WorkflowExecute and returns what n8n recorded. */
+export async function runWorkflow(input: RunInput): Promise<RunResult> {
+	const { nodes, workflow, mode, additionalData } = prepare(input);
 	const execution = new WorkflowExecute(additionalData, mode).run({ workflow, startNode: workflow.getNode(INPUT_NODE)! });
 	const timer = input.cancelAfterMs !== undefined ? setTimeout(() => execution.cancel(), input.cancelAfterMs) : undefined;
 	let run: IRun;
@@ -352,6 +366,17 @@ export async function runWorkflow(input: RunInput): Promise<RunResult> {
 			: undefined,
 		run,
 	};
+}
+
+/** Calls a node's loadOptions method the way the editor does, through n8n-core's LoadOptionsContext. */
+export async function loadOptions(input: RunInput & { method: string }) {
+	const { nodes, workflow, additionalData } = prepare(input);
+	const node = nodes[1];
+	const nodeType = (Array.isArray(input.nodes) ? input.nodes[0] : input.nodes).type;
+	const method = nodeType.methods?.loadOptions?.[input.method];
+	if (!method) throw new Error(`No loadOptions method ${input.method}`);
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	return await method.call(context);
 }
 
 export { Container };

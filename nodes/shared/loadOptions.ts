@@ -1,9 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { loftyApiCallAllItems } from './pagination';
+import { extractRecords, loftyApiCallAllItems } from './pagination';
 import type { LoftyContext } from './transport';
 import { loftyApiCall } from './transport';
-import { extractRecords } from './pagination';
 
 function ctxOf(fn: ILoadOptionsFunctions): LoftyContext {
 	return fn as unknown as LoftyContext;
@@ -65,14 +64,15 @@ export const loftyLoadOptions = {
 		);
 	},
 
+	/** Lead custom fields are set by name (CustomAttribute.attributeName). */
 	async getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const fields = extractRecords(await loftyApiCall(ctxOf(this), 'GET', '/v1.0/teamFeatures/listCustomField'));
 		return sorted(
-			fields.map((field) => ({
-				name: String(field.name ?? field.fieldName ?? field.id),
-				value: String(field.id),
-				description: field.type ? `Type: ${String(field.type)}` : undefined,
-			})),
+			fields.map((field) => {
+				const name = String(field.attributeName ?? field.name ?? field.id);
+				const type = field.attributeType ?? field.type;
+				return { name, value: name, description: type ? `Type: ${String(type)}` : undefined };
+			}),
 		);
 	},
 

@@ -28,6 +28,11 @@ export class PagingProbe implements INodeType {
 				'probe',
 				[
 					{
+						name: 'Leads by Offset',
+						value: 'leadsByOffset',
+						routing: listRouting('GET', '/v1.0/leads', { style: 'offset', pageSize: 100, records: 'leads' }),
+					},
+					{
 						name: 'Call History',
 						value: 'callHistory',
 						routing: listRouting('GET', '/v1.0/communication/call', { style: 'currentId', pageSize: 1000 }),
@@ -64,7 +69,7 @@ export class PagingProbe implements INodeType {
 				],
 				'callHistory',
 			),
-			...returnAllAndLimit('probe', ['callHistory', 'systemLogs', 'listings', 'agentCommunication'], 1000),
+			...returnAllAndLimit('probe', ['leadsByOffset', 'callHistory', 'systemLogs', 'listings', 'agentCommunication'], 1000),
 			{ displayName: 'Start', name: 'startTime', type: 'number', default: 0 },
 			{ displayName: 'End', name: 'endTime', type: 'number', default: 0 },
 		],

@@ -46,9 +46,9 @@ export const inquiryValues: INodeProperties[] = [
 	},
 ];
 
-/** Turns the Inquiry fixed collection into Lofty's LeadInquiryReq. */
+/** Turns the Inquiry collection into Lofty's LeadInquiryReq. */
 export const inquiryValue =
-	'={{ (() => { const d = { ...($value.details || {}) }; if (d.propertyType) d.propertyType = String(d.propertyType).split(",").map(v => v.trim()).filter(v => v); if (d.locations) d.locations = d.locations.location || []; return d; })() }}';
+	'={{ (() => { const d = { ...$value }; if (d.propertyType) d.propertyType = String(d.propertyType).split(",").map(v => v.trim()).filter(v => v); if (d.locations) d.locations = d.locations.location || []; return d; })() }}';
 
 export const propertyValues: INodeProperties[] = [
 	{ displayName: 'Street Address', name: 'streetAddress', type: 'string', default: '' },
@@ -242,12 +242,14 @@ export const leadProfileFields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'houseToSell' } },
 	},
 	{
+		// A collection, not a fixed collection: only the fields the user adds are sent.
 		displayName: 'Inquiry',
 		name: 'inquiry',
-		type: 'fixedCollection',
+		type: 'collection',
+		placeholder: 'Add Inquiry Field',
 		default: {},
 		description: 'What the lead is looking for',
-		options: [{ displayName: 'Details', name: 'details', values: inquiryValues }],
+		options: inquiryValues,
 		routing: { send: { type: 'body', property: 'inquiry', value: inquiryValue } },
 	},
 	{
@@ -309,11 +311,12 @@ export const leadProfileFields: INodeProperties[] = [
 	{
 		displayName: 'Property',
 		name: 'property',
-		type: 'fixedCollection',
+		type: 'collection',
+		placeholder: 'Add Property Field',
 		default: {},
 		description: "The lead's property; for sellers it drives lead routing",
-		options: [{ displayName: 'Details', name: 'details', values: propertyValues }],
-		routing: { send: { type: 'body', property: 'property', value: '={{ $value.details || {} }}' } },
+		options: propertyValues,
+		routing: { send: { type: 'body', property: 'property' } },
 	},
 	{
 		displayName: 'Referred By',
