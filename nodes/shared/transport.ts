@@ -192,10 +192,14 @@ export async function loftyRequest(
 		request.qs = { ...(options.qs ?? {}), vendorKey: credentials.vendorSecretKey };
 	}
 
+	return await sendWithRetries(ctx, request, budget, credentialType, itemIndex, signal);
+}
+
+/** A throttle or back-off wait; it only fails when the execution is canceled. */
+async function wait(node: INode, itemIndex: number | undefined, waiting: Promise<void>): Promise<void> {
 	try {
-		return await sendWithRetries(ctx, request, budget, credentialType, itemIndex, signal);
-	} catch (error) {
-		if (!signal?.aborted || error instanceof NodeApiError) throw error;
+		await waiting;
+	} catch {
 		// n8n marks a run as canceled when the error says so.
 		throw new NodeOperationError(node, 'The execution was canceled while waiting for Lofty', { itemIndex });
 	}
@@ -214,7 +218,7 @@ async function sendWithRetries(
 	let rateLimited = 0;
 	let transient = 0;
 	for (;;) {
-		await budget.acquire(signal);
+		await wait(node, itemIndex, budget.acquire(signal));
 		try {
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
 				...request,
@@ -233,7 +237,7 @@ async function sendWithRetries(
 					throw new NodeOperationError(node, 'The execution was canceled while waiting for Lofty', { itemIndex });
 				}
 				if (transient < TRANSIENT_BACKOFF_MS.length && mayRetryTransient(method, failure)) {
-					await sleep(TRANSIENT_BACKOFF_MS[transient++], signal);
+					await wait(node, itemIndex, sleep(TRANSIENT_BACKOFF_MS[transient++], signal));
 					continue;
 				}
 			}

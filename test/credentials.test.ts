@@ -1,0 +1,63 @@
+import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
+import { runWorkflow } from './harness';
+import { useFakeLofty } from './support/env';
+
+const env = useFakeLofty();
+beforeAll(() => env.fake.seedLeads(2));
+
+function oauthCredential(accessToken: string) {
+	return {
+		type: 'loftyOAuth2Api' as const,
+		data: {
+			clientId: 'test-client-id',
+			clientSecret: 'test-client-secret',
+			authUrl: `${env.fake.baseUrl}/page/vendor-auth.html`,
+			accessTokenUrl: `${env.fake.baseUrl}/api/user-web/oauth/token`,
+			baseUrl: env.fake.baseUrl,
+			oauthTokenData: { access_token: accessToken, refresh_token: 'test-refresh-token', token_type: 'bearer' },
+		},
+	};
+}
+
+describe('credentials', () => {
+	it('API key goes as "token <key>", the vendor key as vendorKey', async () => {
+		const result = await runWorkflow({
+			nodes: { type: new LoftyLead(), parameters: { resource: 'lead', operation: 'get', leadId: '1000001' } },
+			credentials: {
+				type: 'loftyApi',
+				data: { apiKey: 'test-api-key', baseUrl: `${env.fake.baseUrl}/`, vendorSecretKey: 'vendor-123' },
+			},
+		});
+		expect(result.status).toBe('success');
+		const [request] = env.apiRequests();
+		expect(request.headers.authorization).toBe('token test-api-key');
+		expect(request.query).toEqual({ withTrash: 'false', vendorKey: 'vendor-123' });
+	});
+
+	it('OAuth2 sends the access token as Bearer', async () => {
+		const result = await runWorkflow({
+			nodes: { type: new LoftyLead(), parameters: { authentication: 'oAuth2', resource: 'lead', operation: 'get', leadId: '1000002' } },
+			credentials: oauthCredential(env.fake.currentAccessToken),
+		});
+		expect(result.status).toBe('success');
+		expect(result.items[0].leadId).toBe(1000002);
+		expect(env.apiRequests()[0].headers.authorization).toBe(`Bearer ${env.fake.currentAccessToken}`);
+	});
+
+	it('OAuth2 refreshes an expired token once, with Basic client auth, and retries', async () => {
+		const result = await runWorkflow({
+			nodes: { type: new LoftyLead(), parameters: { authentication: 'oAuth2', resource: 'lead', operation: 'get', leadId: '1000001' } },
+			credentials: oauthCredential('expired-token'),
+		});
+		expect(result.status).toBe('success');
+		const calls = env.fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`);
+		expect(calls).toEqual([
+			'GET /v1.0/leads/1000001 401',
+			'POST /api/user-web/oauth/token 200',
+			'GET /v1.0/leads/1000001 200',
+		]);
+		const tokenRequest = env.fake.requests[1];
+		expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from('test-client-id:test-client-secret').toString('base64')}`);
+		expect(String(tokenRequest.body)).toContain('grant_type=refresh_token');
+	});
+});
