@@ -136,3 +136,49 @@ export function idField(
 		displayOptions,
 	};
 }
+
+/**
+ * Custom field values as a list of {key, value} pairs with the field picked from the account:
+ * leads set them by name (customAttributeList), transactions by id (customFields).
+ */
+export function customFieldsProperty(options: {
+	name: string;
+	description?: string;
+	keyField: string;
+	loadOptionsMethod: string;
+	bodyProperty: string;
+}): INodeProperties {
+	return {
+		displayName: 'Custom Fields',
+		name: options.name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description: options.description,
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: options.keyField,
+						type: 'options',
+						typeOptions: { loadOptionsMethod: options.loadOptionsMethod },
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'For multi-select fields use a JSON list such as ["Item1","Item2"]',
+					},
+				],
+			},
+		],
+		routing: { send: { type: 'body', property: options.bodyProperty, value: '={{ $value.field || [] }}' } },
+	};
+}

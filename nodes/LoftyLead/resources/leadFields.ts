@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { customFieldsProperty } from '../../shared/descriptions';
+
 /**
  * Lead profile fields shared by Create, Create or Update and Update
  * (LeadRequest and EditLeadRequest in the reference). Each one routes itself into the body.
@@ -147,38 +149,12 @@ export const leadProfileFields: INodeProperties[] = [
 		default: '',
 		routing: { send: { type: 'body', property: 'city' } },
 	},
-	{
-		displayName: 'Custom Fields',
+	customFieldsProperty({
 		name: 'customAttributes',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'attributeName',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCustomFields' },
-						default: '',
-						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description: 'For multi-select fields use a JSON list such as ["Item1","Item2"]',
-					},
-				],
-			},
-		],
-		routing: { send: { type: 'body', property: 'customAttributeList', value: '={{ $value.field || [] }}' } },
-	},
+		keyField: 'attributeName',
+		loadOptionsMethod: 'getCustomFields',
+		bodyProperty: 'customAttributeList',
+	}),
 	{
 		displayName: 'Family Members',
 		name: 'familyMembers',

@@ -1,6 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
+import {
+	customFieldsProperty,
+	idField,
+	listRouting,
+	operationProperty,
+	returnAllAndLimit,
+	showFor,
+} from '../../shared/descriptions';
 import { checkParameters, compactBody, convertDates, mergeJsonBody } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendRequest } from '../../shared/pagination';
@@ -121,6 +128,16 @@ export const transactionOperations = operationProperty(
 	'create',
 );
 
+/** Who a commission (or its split) is paid to. */
+const payTypeOptions = [
+	{ name: 'Agent', value: 'AGENT' },
+	{ name: 'Brokerage', value: 'BROKERAGE' },
+	{ name: 'Lead', value: 'LEAD' },
+	{ name: 'Other', value: 'OTHER' },
+	{ name: 'Team', value: 'TEAM' },
+	{ name: 'Vendor Partner', value: 'VENDOR_PARTNER' },
+];
+
 /** One Commission entry (pre-split, split or post-split). */
 const commissionValues: INodeProperties[] = [
 	{
@@ -147,14 +164,7 @@ const commissionValues: INodeProperties[] = [
 		displayName: 'Pay Type',
 		name: 'payType',
 		type: 'options',
-		options: [
-			{ name: 'Agent', value: 'AGENT' },
-			{ name: 'Brokerage', value: 'BROKERAGE' },
-			{ name: 'Lead', value: 'LEAD' },
-			{ name: 'Other', value: 'OTHER' },
-			{ name: 'Team', value: 'TEAM' },
-			{ name: 'Vendor Partner', value: 'VENDOR_PARTNER' },
-		],
+		options: payTypeOptions,
 		default: 'AGENT',
 		description: 'Kind of party that is paid',
 	},
@@ -177,14 +187,7 @@ const commissionValues: INodeProperties[] = [
 		displayName: 'Split Pay Type',
 		name: 'splitPayType',
 		type: 'options',
-		options: [
-			{ name: 'Agent', value: 'AGENT' },
-			{ name: 'Brokerage', value: 'BROKERAGE' },
-			{ name: 'Lead', value: 'LEAD' },
-			{ name: 'Other', value: 'OTHER' },
-			{ name: 'Team', value: 'TEAM' },
-			{ name: 'Vendor Partner', value: 'VENDOR_PARTNER' },
-		],
+		options: payTypeOptions,
 		default: 'AGENT',
 		description: 'Kind of party the split is paid to',
 	},
@@ -263,39 +266,13 @@ const transactionOptionalFields: INodeProperties[] = [
 			},
 		},
 	},
-	{
-		displayName: 'Custom Fields',
+	customFieldsProperty({
 		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
 		description: 'Transaction custom fields; Lofty inserts or fully overwrites each field given',
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'id',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getTransactionCustomFields' },
-						default: '',
-						description:
-							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description: 'For multi-select fields use a JSON list such as ["Item1","Item2"]',
-					},
-				],
-			},
-		],
-		routing: { send: { type: 'body', property: 'customFields', value: '={{ $value.field || [] }}' } },
-	},
+		keyField: 'id',
+		loadOptionsMethod: 'getTransactionCustomFields',
+		bodyProperty: 'customFields',
+	}),
 	{
 		displayName: 'GCI',
 		name: 'gci',
