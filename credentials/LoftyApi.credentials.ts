@@ -59,19 +59,35 @@ export class LoftyApi implements ICredentialType {
 			url: '/v1.0/me',
 			method: 'GET',
 		},
+		// n8n shows a rule's message in place of the bare HTTP status; these carry Lofty's own words.
 		rules: [
 			{
 				type: 'responseCode',
 				properties: {
 					value: 400,
-					message: 'Lofty does not recognise this API key (User in token does not exist)',
+					message:
+						'Lofty: "User in token does not exist." (code 200058). The API key is not recognised: copy it again from Lofty under Settings > Integrations > API.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Lofty refused the API key (Unauthorized)',
+					message: 'Lofty: "Unauthorized". The API key was refused: check that it is complete and still active.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Lofty: "Forbidden". The key is valid but this account may not use the Open API.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 429,
+					message: 'Lofty: "Too Many Requests". The key works; try again in a minute, or add a vendor key.',
 				},
 			},
 		],

@@ -1,3 +1,4 @@
+import { LoftyApi } from '../credentials/LoftyApi.credentials';
 import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
 import { runWorkflow } from './harness';
 import { useFakeLofty } from './support/env';
@@ -59,5 +60,48 @@ describe('credentials', () => {
 		const tokenRequest = env.fake.requests[1];
 		expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from('test-client-id:test-client-secret').toString('base64')}`);
 		expect(String(tokenRequest.body)).toContain('grant_type=refresh_token');
+	});
+});
+
+describe('credential test (GET /v1.0/me), run as n8n runs it: the test request through RoutingNode', () => {
+	const credentialType = new LoftyApi();
+
+	/** n8n's credential tester wraps the test request in a one-property declarative node. */
+	function testerNode() {
+		const lead = new LoftyLead();
+		return {
+			description: {
+				...lead.description,
+				name: 'credentialTester',
+				credentials: [{ name: 'loftyApi', required: true }],
+				properties: [
+					{ displayName: 'Temp', name: 'temp', type: 'string' as const, default: '', routing: { request: credentialType.test.request } },
+				],
+			},
+		};
+	}
+
+	async function testKey(apiKey: string) {
+		return await runWorkflow({
+			nodes: { type: testerNode(), parameters: {}, name: 'Tester' },
+			credentials: { type: 'loftyApi', data: { apiKey, baseUrl: env.fake.baseUrl } },
+		});
+	}
+
+	it('passes with a valid key', async () => {
+		const result = await testKey('test-api-key');
+		expect(result.status).toBe('success');
+		expect(result.items[0]).toMatchObject({ id: 700001 });
+		expect(env.apiRequests().map((r) => `${r.method} ${r.path} ${String(r.headers.authorization)}`)).toEqual([
+			'GET /v1.0/me token test-api-key',
+		]);
+	});
+
+	it("maps Lofty's refusal to a message quoting Lofty", async () => {
+		const result = await testKey('wrong-key');
+		expect(result.status).toBe('error');
+		const status = Number(result.error?.httpCode);
+		const rule = credentialType.test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === status);
+		expect(rule?.properties.message).toMatch(/^Lofty: "/);
 	});
 });

@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
-import { loftyLoadOptions } from '../shared/loadOptions';
+import { loftyMethods } from '../shared/methods';
 import { activityFields, activityOperations } from './resources/activity';
 import { brokermintFields, brokermintOperations } from './resources/brokermint';
 import { leadFields, leadOperations } from './resources/lead';
@@ -36,5 +36,5 @@ export class LoftyLead implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: loftyLoadOptions };
+	methods = loftyMethods;
 }

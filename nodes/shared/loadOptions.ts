@@ -95,3 +95,4 @@ export const loftyLoadOptions = {
 		return await leadValues(this, (lead) => (Array.isArray(lead.segments) ? lead.segments : []));
 	},
 };
+
