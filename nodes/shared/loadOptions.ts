@@ -21,7 +21,7 @@ function sorted(options: INodePropertyOptions[]): INodePropertyOptions[] {
 }
 
 function memberName(member: IDataObject): string {
-	const name = [member.firstName, member.lastName].filter(Boolean).join(' ');
+	const name = [member.firstName, member.lastName].filter(Boolean).join(' ') || String(member.name ?? '');
 	const email = member.email ?? member.account;
 	return name ? (email ? `${name} (${String(email)})` : name) : String(email ?? member.id ?? member.userId);
 }
@@ -94,5 +94,31 @@ export const loftyLoadOptions = {
 	async getSegments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return await leadValues(this, (lead) => (Array.isArray(lead.segments) ? lead.segments : []));
 	},
-};
 
+	/** Roles used by lead routing (AssignRole {id, name}). */
+	async getRoles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const roles = extractRecords(await loftyApiCall(ctxOf(this), 'GET', '/v1.0/routing/role/list'));
+		return sorted(roles.map((role) => ({ name: String(role.name ?? role.roleName ?? role.id), value: String(role.id ?? role.roleId) })));
+	},
+
+	/** Members who can take leads of the routing type chosen in the node's "routingType" parameter. */
+	async getRoutingMembers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const type = String(this.getCurrentNodeParameter('routingType') ?? 1);
+		const roleId = this.getCurrentNodeParameter('roleId');
+		const qs: IDataObject = roleId ? { roleId } : {};
+		const members = extractRecords(await loftyApiCall(ctxOf(this), 'GET', `/v1.0/routing/member/list/${type}`, { qs }));
+		return sorted(members.map((member) => ({ name: memberName(member), value: String(member.id ?? member.userId) })));
+	},
+
+	/** Lead ponds (LeadPond {id, pondName}). */
+	async getLeadPonds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const ponds = extractRecords(await loftyApiCall(ctxOf(this), 'GET', '/v1.0/team-features/lead-ponds'));
+		return sorted(ponds.map((pond) => ({ name: String(pond.pondName ?? pond.name ?? pond.id), value: String(pond.id) })));
+	},
+
+	/** Permission profiles (PermissionProfile {id, name}). */
+	async getPermissionProfiles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const profiles = extractRecords(await loftyApiCall(ctxOf(this), 'GET', '/v1.0/org/permission/profiles'));
+		return sorted(profiles.map((profile) => ({ name: String(profile.name ?? profile.id), value: String(profile.id) })));
+	},
+};

@@ -10,6 +10,19 @@ import { FakeLoftyData } from './data';
 import { LoftyError } from './errors';
 import { RateLimiter } from './rate-limit';
 import { Router, RouteContext, RouteResponse } from './router';
+import { registerAccountRoutes } from './routes-accounts';
+import { registerAgentProfileRoutes } from './routes-agent-profile';
+import { registerBrokerRoutes } from './routes-broker';
+import { registerCallRoutes } from './routes-calls';
+import { registerLogTypeRoutes } from './routes-log-types';
+import { registerNoteRoutes } from './routes-notes';
+import { registerOpportunityRoutes } from './routes-opportunity';
+import { registerOrganizationRoutes } from './routes-organization';
+import { registerRoutingRoutes } from './routes-routing';
+import { registerTaskRoutes } from './routes-tasks';
+import { registerTeamFeatureRoutes } from './routes-team-features';
+import { registerVendorRoutes } from './routes-vendor';
+import { registerWebhookRoutes } from './routes-webhooks';
 import { registerCommunicationRoutes } from './routes-communication';
 import { registerLeadRoutes } from './routes-leads';
 import { registerListingRoutes } from './routes-listings';
@@ -27,6 +40,19 @@ export const ROUTE_GROUPS: Array<(router: Router) => void> = [
 	registerCommunicationRoutes,
 	registerSystemLogRoutes,
 	registerListingRoutes,
+	registerAccountRoutes,
+	registerAgentProfileRoutes,
+	registerBrokerRoutes,
+	registerCallRoutes,
+	registerLogTypeRoutes,
+	registerNoteRoutes,
+	registerOpportunityRoutes,
+	registerOrganizationRoutes,
+	registerRoutingRoutes,
+	registerTaskRoutes,
+	registerTeamFeatureRoutes,
+	registerVendorRoutes,
+	registerWebhookRoutes,
 ];
 
 export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
