@@ -71,7 +71,7 @@ function asServerLoads(nodeType: INodeType): INodeType {
 	return wrapped;
 }
 
-class TestNodeTypes implements INodeTypes {
+export class TestNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType>();
 
 	constructor(nodeTypes: INodeType[]) {
@@ -292,7 +292,7 @@ function prepare(input: RunInput) {
 	return { nodes, connections, workflow, mode, additionalData: additionalDataFor(nodes, connections, mode, credentialsHelper) };
 }
 
-function additionalDataFor(
+export function additionalDataFor(
 	nodes: INode[],
 	connections: IDataObject,
 	mode: WorkflowExecuteMode,
@@ -375,6 +375,8 @@ export async function loadOptions(input: RunInput & { method: string }) {
 	const nodeType = (Array.isArray(input.nodes) ? input.nodes[0] : input.nodes).type;
 	const method = nodeType.methods?.loadOptions?.[input.method];
 	if (!method) throw new Error(`No loadOptions method ${input.method}`);
+	// The editor sends the node's current parameters with every dropdown request.
+	additionalData.currentNodeParameters = node.parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 	return await method.call(context);
 }

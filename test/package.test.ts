@@ -32,21 +32,34 @@ describe('the published package', () => {
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(existsSync(join(root, file))).toBe(true);
 	});
 
-	it('index.js exports the built node and credential classes, whose icons ship in dist/', () => {
+	it('index.js exports every built node and credential class, whose icons and codex ship in dist/', () => {
 		const exported = require(join(root, 'index.js')) as Record<string, new () => INodeType | ICredentialType>;
-		expect(Object.keys(exported).sort()).toEqual(['LoftyApi', 'LoftyLead', 'LoftyOAuth2Api']);
+		const className = (file: string) => file.split('/').pop()!.replace(/\.(node|credentials)\.js$/, '');
+		const expected = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map(className).sort();
+		expect(Object.keys(exported).sort()).toEqual(expected);
+		expect(pkg.n8n.nodes).toHaveLength(20);
 
-		const lead = new exported.LoftyLead() as INodeType;
-		expect(lead.description.name).toBe('loftyLead');
-		expect(lead.description.usableAsTool).toBe(true);
-		const leadFile = join(root, 'dist/nodes/LoftyLead/LoftyLead.node.js');
-		for (const icon of iconFiles(lead.description.icon, leadFile)) expect(existsSync(icon)).toBe(true);
-		expect(existsSync(join(root, 'dist/nodes/LoftyLead/LoftyLead.node.json'))).toBe(true);
+		for (const file of pkg.n8n.nodes as string[]) {
+			const name = className(file);
+			const node = new exported[name]() as INodeType;
+			const { description } = node;
+			expect(description.name).toBe(name.charAt(0).toLowerCase() + name.slice(1));
+			expect(description.displayName).toBe(name.replace(/^Lofty/, 'Lofty ').replace(/([a-z])([A-Z])/g, '$1 $2'));
+			const isTrigger = name.endsWith('Trigger');
+			// Action nodes can be used by n8n's AI agents; triggers cannot.
+			expect(description.usableAsTool).toBe(isTrigger ? undefined : true);
+			expect(description.inputs).toEqual(isTrigger ? [] : ['main']);
+			const icons = iconFiles(description.icon, join(root, file));
+			expect(icons).toHaveLength(2);
+			for (const icon of icons) expect(existsSync(icon)).toBe(true);
+			const codex = JSON.parse(readFileSync(join(root, file.replace(/\.js$/, '.json')), 'utf8'));
+			expect(codex.node).toBe(`n8n-nodes-lofty.${description.name}`);
+			expect(codex.categories).toEqual(expect.arrayContaining(['Sales']));
+		}
 
 		for (const name of ['LoftyApi', 'LoftyOAuth2Api']) {
 			const credential = new exported[name]() as ICredentialType;
-			const file = join(root, `dist/credentials/${name}.credentials.js`);
-			const icons = iconFiles(credential.icon, file);
+			const icons = iconFiles(credential.icon, join(root, `dist/credentials/${name}.credentials.js`));
 			expect(icons).toHaveLength(2);
 			for (const icon of icons) expect(existsSync(icon)).toBe(true);
 		}

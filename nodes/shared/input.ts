@@ -13,6 +13,8 @@ export interface ParameterRule {
 	/** The field's display name, used in the error. */
 	label: string;
 	check: ParameterCheck;
+	/** Skip the check when the field is empty or was never added (filters, Update Fields). */
+	optional?: boolean;
 }
 
 function isEmpty(value: unknown): boolean {
@@ -66,7 +68,9 @@ function problemWith(check: ParameterCheck, value: unknown): string | undefined 
 export function checkParameters(rules: ParameterRule[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		for (const rule of rules) {
-			const value = this.getNodeParameter(rule.parameter, undefined);
+			// null, not undefined: n8n throws for a collection field that was never added unless given a fallback.
+			const value = this.getNodeParameter(rule.parameter, null);
+			if (rule.optional && isEmpty(value)) continue;
 			const problem = problemWith(rule.check, value);
 			if (problem) {
 				throw new NodeOperationError(this.getNode(), `"${rule.label}" ${problem}`, {
@@ -74,6 +78,23 @@ export function checkParameters(rules: ParameterRule[]): PreSendAction {
 					description: 'Nothing was sent to Lofty.',
 				});
 			}
+		}
+		return requestOptions;
+	};
+}
+
+/**
+ * An update with nothing in its collection would send an empty body, which Lofty may read as
+ * "clear everything": refuse it before sending.
+ */
+export function requireSomeField(parameter: string, label: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const fields = (this.getNodeParameter(parameter, {}) ?? {}) as IDataObject;
+		if (!Object.values(fields).some((value) => !isEmpty(value))) {
+			throw new NodeOperationError(this.getNode(), `Add at least one field to "${label}"`, {
+				itemIndex: this.getItemIndex(),
+				description: 'An update without fields would change nothing. Nothing was sent to Lofty.',
+			});
 		}
 		return requestOptions;
 	};

@@ -48,6 +48,8 @@ export interface SingleOptions {
 	unwrap?: string;
 	/** Lofty answers some creates with a bare id: output it as {[idKey]: id}. */
 	idKey?: string;
+	/** false for a PUT that creates something: a lost answer must not be sent twice. */
+	idempotent?: boolean;
 }
 
 function isObject(value: unknown): value is IDataObject {
@@ -270,8 +272,31 @@ export function sendRequest(options: SingleOptions = {}) {
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const ctx = this as unknown as LoftyContext;
-		const response = await loftyRequest(ctx, requestData.options as IHttpRequestOptions, this.getItemIndex());
+		const response = await loftyRequest(ctx, requestData.options as IHttpRequestOptions, this.getItemIndex(), {
+			idempotent: options.idempotent,
+		});
 		return toItems(recordsOf(response.body, options));
+	};
+}
+
+/**
+ * For edits and deletes that Lofty answers with no content or a bare string: output the ID
+ * the operation was about (read from `parameter`) with `success: true`, plus whatever Lofty said.
+ */
+export function sendAndEchoId(idKey: string, parameter: string) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const itemIndex = this.getItemIndex();
+		const id = String(this.getNodeParameter(parameter, '')).trim();
+		const response = await loftyRequest(this as unknown as LoftyContext, requestData.options as IHttpRequestOptions, itemIndex);
+		const body = response.body;
+		// A bare string that is not an ID ("success", "OK") is Lofty's message, not a record.
+		if (typeof body === 'string' && body.trim() !== '' && !/^\d+$/.test(body.trim())) {
+			return [{ json: { [idKey]: id, success: true, message: body } }];
+		}
+		return recordsOf(body, { idKey }).map((record) => ({ json: { [idKey]: id, success: true, ...record } }));
 	};
 }
 

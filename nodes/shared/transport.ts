@@ -155,9 +155,9 @@ function apiError(
 	);
 }
 
-function mayRetryTransient(method: string, failure: HttpFailure): boolean {
+function mayRetryTransient(idempotent: boolean, failure: HttpFailure): boolean {
 	if (failure.status === undefined && failure.code && NOT_SENT_CODES.has(failure.code)) return true;
-	if (!IDEMPOTENT_METHODS.has(method)) return false;
+	if (!idempotent) return false;
 	if (failure.status !== undefined) return TRANSIENT_STATUSES.has(failure.status);
 	return failure.code !== undefined && LOST_ANSWER_CODES.has(failure.code);
 }
@@ -167,10 +167,19 @@ function mayRetryTransient(method: string, failure: HttpFailure): boolean {
  * Waits out 429s, retries transient failures when that cannot duplicate a write,
  * and turns any other failure into a NodeApiError with Lofty's own message.
  */
+export interface RequestBehaviour {
+	/**
+	 * Whether sending the request twice is harmless. Defaults to the method (GET, PUT, DELETE are);
+	 * set false for a write Lofty routes through PUT that creates something (e.g. Add Office).
+	 */
+	idempotent?: boolean;
+}
+
 export async function loftyRequest(
 	ctx: LoftyContext,
 	options: IHttpRequestOptions,
 	itemIndex?: number,
+	behaviour: RequestBehaviour = {},
 ): Promise<LoftyResponse> {
 	const node = ctx.getNode();
 	const credentialType = credentialTypeOf(node);
@@ -192,7 +201,8 @@ export async function loftyRequest(
 		request.qs = { ...(options.qs ?? {}), vendorKey: credentials.vendorSecretKey };
 	}
 
-	return await sendWithRetries(ctx, request, budget, credentialType, itemIndex, signal);
+	const idempotent = behaviour.idempotent ?? IDEMPOTENT_METHODS.has(method);
+	return await sendWithRetries(ctx, request, budget, credentialType, idempotent, itemIndex, signal);
 }
 
 /** A throttle or back-off wait; it only fails when the execution is canceled. */
@@ -210,11 +220,11 @@ async function sendWithRetries(
 	request: IHttpRequestOptions,
 	budget: ReturnType<typeof budgetFor>,
 	credentialType: string,
+	idempotent: boolean,
 	itemIndex: number | undefined,
 	signal: AbortSignal | undefined,
 ): Promise<LoftyResponse> {
 	const node = ctx.getNode();
-	const method = String(request.method);
 	let rateLimited = 0;
 	let transient = 0;
 	for (;;) {
@@ -236,7 +246,7 @@ async function sendWithRetries(
 				if (signal?.aborted) {
 					throw new NodeOperationError(node, 'The execution was canceled while waiting for Lofty', { itemIndex });
 				}
-				if (transient < TRANSIENT_BACKOFF_MS.length && mayRetryTransient(method, failure)) {
+				if (transient < TRANSIENT_BACKOFF_MS.length && mayRetryTransient(idempotent, failure)) {
 					await wait(node, itemIndex, sleep(TRANSIENT_BACKOFF_MS[transient++], signal));
 					continue;
 				}

@@ -2,7 +2,7 @@
  * Communication group: GET /v1.0/communication/call | call/v2 | email | text (currentId
  * cursor or offset/limit) and POST /v1.0/agent/communication (PageResult, 24 h window).
  */
-import type { AgentCommunicationRecord, CallRecord, EmailRecord, TextRecord } from './data';
+import type { AgentCommunicationRecord, CallRecord, EmailRecord, FakeLoftyData, TextRecord } from './data';
 import type { RouteContext, Router } from './router';
 import type { TimeFormat } from './types';
 import { badRequest, LIMIT_NOT_VALID } from './errors';
@@ -13,13 +13,33 @@ export const MAX_COMMUNICATION_LIMIT = 1000;
 export const MAX_AGENT_COMMUNICATION_RANGE_MS = 86_400_000;
 export const RANGE_TOO_LONG_MESSAGE = 'The time range cannot exceed 24 hours';
 
+/**
+ * Which records a POST /v1.0/agent/communication window [startTime, endTime] returns.
+ * The reference does not say whether Lofty's bounds are inclusive: 'half-open' (the default)
+ * is [startTime, endTime); 'closed' is [startTime, endTime], so a record exactly on the
+ * boundary of two consecutive windows comes back from both.
+ */
+export type AgentCommunicationBounds = 'half-open' | 'closed';
+
+const agentCommunicationBoundsByData = new WeakMap<FakeLoftyData, AgentCommunicationBounds>();
+
+/** Sets how this fake's agent-communication windows treat their end bound (tests call it with env.fake.data). */
+export function setAgentCommunicationBounds(data: FakeLoftyData, bounds: AgentCommunicationBounds): void {
+	agentCommunicationBoundsByData.set(data, bounds);
+}
+
+function inWindow(data: FakeLoftyData, time: number, startTime: number, endTime: number): boolean {
+	if (agentCommunicationBoundsByData.get(data) === 'closed') return time >= startTime && time <= endTime;
+	return time >= startTime && time < endTime;
+}
+
 function durationText(sec: number): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${pad(Math.floor(sec / 3600))}:${pad(Math.floor((sec % 3600) / 60))}:${pad(sec % 60)}`;
 }
 
-/** CallResponse (6.13). */
-function renderCall(c: CallRecord, f: TimeFormat): Record<string, unknown> {
+/** CallResponse (6.13); GET /v1.0/calls serves the same records in the same shape. */
+export function renderCall(c: CallRecord, f: TimeFormat): Record<string, unknown> {
 	const start = c.createTime;
 	const end = c.createTime + c.durationSec * 1000;
 	return {
@@ -151,7 +171,8 @@ export function registerCommunicationRoutes(router: Router): void {
 	/**
 	 * 5.3.1 POST /v1.0/agent/communication (CommunicationRequest) -> PageResult
 	 * `{hasMore, limit, offset, pageData: CommunicationResponse[]}` of the records whose time
-	 * is in [startTime, endTime), ascending by time then id. startTime and endTime are
+	 * is in [startTime, endTime) (or [startTime, endTime] after setAgentCommunicationBounds
+	 * 'closed'), ascending by time then id. startTime and endTime are
 	 * required, endTime must be after startTime and at most 24 h later. limit default 10,
 	 * 1..1000 (LIMIT_NOT_VALID); offset default 0; type CALL|EMAIL|TEXT filters eventType.
 	 * teamView=false (default) shows the current user's records only; seeded records all
@@ -175,7 +196,7 @@ export function registerCommunicationRoutes(router: Router): void {
 		}
 		const teamView = optBool(body, 'teamView') ?? false;
 		const matching = ctx.data.agentCommunications
-			.filter((r) => r.time >= startTime && r.time < endTime)
+			.filter((r) => inWindow(ctx.data, r.time, startTime, endTime))
 			.filter((r) => teamView || r.agentId === ctx.data.currentUserId)
 			.filter((r) => {
 				if (type === 'CALL') return r.eventType === 'Call';

@@ -1,0 +1,26 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { memberMethods } from '../LoftyMember/MemberMethods';
+import { accountFields, accountOperations } from './resources/account';
+
+export class LoftyAccount implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Account',
+		name: 'loftyAccount',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Create and update the user accounts of agents in your Lofty team',
+		defaults: { name: 'Lofty Account' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty([{ name: 'Account', value: 'account' }], 'account'),
+			accountOperations,
+			...accountFields,
+		],
+	};
+
+	methods = memberMethods;
+}

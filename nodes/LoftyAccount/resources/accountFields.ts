@@ -1,0 +1,92 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * Fields that AccountRequest (account node) and AgentProfile/AccountInfo (agent node) share.
+ * Each takes the body path it is sent to.
+ */
+
+const splitList = '={{ String($value).split(",").map(v => v.trim()).filter(v => v) }}';
+
+/** SocialMedias (6.70): {items: Item[]}, each Item {name, type, value}. */
+export function socialMediaProperty(property: string): INodeProperties {
+	return {
+		displayName: 'Social Media',
+		name: 'socialMedias',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Social Media',
+		description: 'Social media profiles of the agent',
+		options: [
+			{
+				displayName: 'Item',
+				name: 'item',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'Facebook',
+						description: 'Label of the profile',
+					},
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'string',
+						default: '',
+						placeholder: 'facebook',
+						description: 'Kind of social media, as Lofty names it',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'https://www.facebook.com/jane.agent',
+						description: 'Profile URL or handle',
+					},
+				],
+			},
+		],
+		routing: { send: { type: 'body', property, value: '={{ $value.item || [] }}' } },
+	};
+}
+
+/** A `< string > array` of permissions, typed as a comma-separated list. */
+export function permissionsField(property: string): INodeProperties {
+	return {
+		displayName: 'Permissions',
+		name: 'permissions',
+		type: 'string',
+		default: '',
+		description: "Comma-separated permissions of the account, as Lofty names them",
+		routing: { send: { type: 'body', property, value: splitList } },
+	};
+}
+
+/** groupId: the group (office) the agent joins. */
+export function groupField(property: string): INodeProperties {
+	return {
+		displayName: 'Group Name or ID',
+		name: 'groupId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getGroups' },
+		default: '',
+		description:
+			'Group (office) the agent belongs to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		routing: { send: { type: 'body', property } },
+	};
+}
+
+/** The raw JSON escape hatch for fields the form does not model. */
+export function jsonBodyField(schema: string, displayOptions: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Additional Body (JSON)',
+		name: 'jsonBody',
+		type: 'json',
+		default: '',
+		description: `Extra ${schema} fields as a JSON object, for anything the form does not offer; it overrides form values`,
+		displayOptions,
+	};
+}

@@ -1,0 +1,26 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { memberMethods } from '../LoftyMember/MemberMethods';
+import { agentFields, agentOperations } from './resources/agent';
+
+export class LoftyAgent implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Agent',
+		name: 'loftyAgent',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Add agents with their full profile to your Lofty team',
+		defaults: { name: 'Lofty Agent' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty([{ name: 'Agent', value: 'agent' }], 'agent'),
+			agentOperations,
+			...agentFields,
+		],
+	};
+
+	methods = memberMethods;
+}

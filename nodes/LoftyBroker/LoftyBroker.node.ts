@@ -1,0 +1,26 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { loftyMethods } from '../shared/methods';
+import { brokerFields, brokerOperations } from './resources/broker';
+
+export class LoftyBroker implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Broker',
+		name: 'loftyBroker',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Create and remove teams under a Lofty broker account',
+		defaults: { name: 'Lofty Broker' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty([{ name: 'Broker', value: 'broker' }]),
+			brokerOperations,
+			...brokerFields,
+		],
+	};
+
+	methods = loftyMethods;
+}

@@ -1,0 +1,21 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { loftyMethods } from '../shared/methods';
+import { callFields, callOperations } from './resources/call';
+
+export class LoftyCall implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Call',
+		name: 'loftyCall',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Find calls made with the Lofty dialer',
+		defaults: { name: 'Lofty Call' },
+		usableAsTool: true,
+		properties: [authenticationProperty, resourceProperty([{ name: 'Call', value: 'call' }]), callOperations, ...callFields],
+	};
+
+	methods = loftyMethods;
+}

@@ -1,0 +1,44 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { loftyMethods } from '../shared/methods';
+import { agentCommunicationFields, agentCommunicationOperations } from './resources/agentCommunication';
+import {
+	callHistoryOperations,
+	emailHistoryOperations,
+	historyFieldsByResource,
+	textHistoryOperations,
+} from './resources/history';
+
+export class LoftyCommunication implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Communication',
+		name: 'loftyCommunication',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Read the call, email and text history of leads and agents in Lofty',
+		defaults: { name: 'Lofty Communication' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty(
+				[
+					{ name: 'Agent Communication', value: 'agentCommunication' },
+					{ name: 'Call', value: 'call' },
+					{ name: 'Email', value: 'email' },
+					{ name: 'Text', value: 'text' },
+				],
+				'call',
+			),
+			agentCommunicationOperations,
+			callHistoryOperations,
+			emailHistoryOperations,
+			textHistoryOperations,
+			...agentCommunicationFields,
+			...historyFieldsByResource,
+		],
+	};
+
+	methods = loftyMethods;
+}

@@ -1,0 +1,195 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	PreSendAction,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { LoftyContext } from '../shared/transport';
+import { loftyRequest } from '../shared/transport';
+
+/** The {type} of every routing path: AGENT_LEAD(1), LENDER_LEAD(2), ASSISTANT_LEAD(4). */
+export const ROUTING_TYPE = { agentLead: 1, lenderLead: 2, assistantLead: 4 } as const;
+const ROUTING_TYPES: number[] = Object.values(ROUTING_TYPE);
+
+const NOTHING_SENT = 'Nothing was sent to Lofty.';
+
+function refuse(ctx: IExecuteSingleFunctions, message: string, description = NOTHING_SENT): never {
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
+}
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || String(value).trim() === '';
+}
+
+/** Lofty ids are 64-bit: they travel as digit strings. */
+function isId(value: unknown): boolean {
+	const text = String(value).trim();
+	return /^\d{1,19}$/.test(text) && !/^0+$/.test(text);
+}
+
+function routingTypeOf(ctx: IExecuteSingleFunctions): number {
+	return Number(ctx.getNodeParameter('routingType', ROUTING_TYPE.agentLead));
+}
+
+/** An expression may resolve Routing Type to anything: only 1, 2 and 4 exist. */
+export async function checkRoutingType(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('routingType', undefined) as unknown;
+	if (!ROUTING_TYPES.includes(Number(raw)) || isBlank(raw)) {
+		refuse(this, `"Routing Type" must be Agent Lead (1), Lender Lead (2) or Assistant Lead (4), got "${String(raw)}"`);
+	}
+	return requestOptions;
+}
+
+/**
+ * Role ID only applies to assistant leads, where Lofty routes per role. `required` where the
+ * reference says "This parameter is required when type == 4"; otherwise only its form is checked.
+ */
+export function checkRoleId(required: boolean): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		if (routingTypeOf(this) !== ROUTING_TYPE.assistantLead) return requestOptions;
+		const value = this.getNodeParameter('roleId', '') as unknown;
+		if (isBlank(value)) {
+			if (required) {
+				refuse(
+					this,
+					'"Role Name or ID" is required when Routing Type is Assistant Lead (4)',
+					`Lofty keeps assistant-lead routing per role: choose the role. ${NOTHING_SENT}`,
+				);
+			}
+			return requestOptions;
+		}
+		if (!isId(value)) refuse(this, `"Role Name or ID" must be a numeric Lofty ID, got "${String(value)}"`);
+		return requestOptions;
+	};
+}
+
+/**
+ * Strategy Type is Lofty's integer code for the assignment method. It is typed in (the
+ * reference lists no codes), so an empty or non-numeric value must not reach Lofty.
+ */
+function strategyCode(ctx: IExecuteSingleFunctions, value: unknown): number {
+	const text = String(value ?? '').trim();
+	if (text === '') refuse(ctx, '"Strategy Type" is required');
+	if (!/^-?\d+$/.test(text)) refuse(ctx, `"Strategy Type" must be Lofty's whole-number strategy code, got "${text}"`);
+	return Number(text);
+}
+
+/** RoutingStrategy (6.69) from the form's Routing Strategy collection. */
+function routingStrategyOf(ctx: IExecuteSingleFunctions, form: IDataObject): IDataObject {
+	const strategy: IDataObject = { strategyType: strategyCode(ctx, form.strategyType) };
+
+	const entries = ((form.memberWeights as IDataObject | undefined)?.member ?? []) as IDataObject[];
+	const seen = new Set<string>();
+	const memberWeights = entries.map((entry, index) => {
+		const memberId = String(entry.memberId ?? '').trim();
+		if (!isId(memberId)) {
+			refuse(ctx, `"Member Name or ID" of member weight ${index + 1} must be a numeric Lofty ID, got "${memberId}"`);
+		}
+		if (seen.has(memberId)) refuse(ctx, `Member ${memberId} is in "Member Weights" twice`);
+		seen.add(memberId);
+		const weight = Number(entry.weight);
+		if (!Number.isInteger(weight) || weight < 1) {
+			refuse(ctx, `"Weight" of member ${memberId} must be a whole number of at least 1, got "${String(entry.weight)}"`);
+		}
+		return { memberId, weight };
+	});
+	if (memberWeights.length) strategy.memberWeights = memberWeights;
+
+	if (!isBlank(form.groupId)) {
+		if (!isId(form.groupId)) refuse(ctx, `"Lead Pond Name or ID" must be a numeric Lofty ID, got "${String(form.groupId)}"`);
+		strategy.groupId = String(form.groupId).trim();
+	}
+
+	// 0 is the form's "not set": Lofty only reads touch minutes for Next Up and Blast Alert.
+	const touchMinutes = Number(form.touchMinutes ?? 0);
+	if (touchMinutes !== 0) {
+		if (!Number.isInteger(touchMinutes) || touchMinutes < 1) {
+			refuse(ctx, `"Touch Minutes" must be a whole number of at least 1, got "${String(form.touchMinutes)}"`);
+		}
+		strategy.touchMinutes = touchMinutes;
+	}
+	return strategy;
+}
+
+/** RoutingRule.leadTypeFilters is a string holding JSON: [{"type":"one_of","ids":"1,2,3"}]. */
+function leadTypeFiltersOf(filters: IDataObject[]): string {
+	return JSON.stringify(
+		filters.map((filter) => ({
+			type: filter.type,
+			ids: ([] as unknown[]).concat(filter.leadTypes ?? []).map(String).join(','),
+		})),
+	);
+}
+
+/**
+ * Update Rule: adds what plain routing cannot build (the routing strategy with its member
+ * weights, the lead type filters) and refuses a price range Lofty would not accept.
+ */
+export async function buildRuleBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
+
+	const strategy = this.getNodeParameter('routingStrategy.strategy', null) as IDataObject | null;
+	if (strategy) body.routingStrategy = routingStrategyOf(this, strategy);
+
+	const filters = this.getNodeParameter('updateFields.leadTypeFilters.filter', []) as IDataObject[];
+	for (const [index, filter] of filters.entries()) {
+		if (([] as unknown[]).concat(filter.leadTypes ?? []).length === 0) {
+			refuse(this, `Lead type filter ${index + 1} needs at least one lead type`);
+		}
+	}
+	if (filters.length) body.leadTypeFilters = leadTypeFiltersOf(filters);
+
+	if (typeof body.priceMin === 'number' && typeof body.priceMax === 'number' && body.priceMin > body.priceMax) {
+		refuse(this, `"Price Min" (${body.priceMin}) must not be greater than "Price Max" (${body.priceMax})`);
+	}
+
+	requestOptions.body = body;
+	return requestOptions;
+}
+
+/** Update Default: the strategy code goes into the body as a number. */
+export async function buildDefaultRuleBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
+	body.strategyType = strategyCode(this, this.getNodeParameter('strategyType', ''));
+	requestOptions.body = body;
+	return requestOptions;
+}
+
+/**
+ * Output of both updates. Lofty answers a bare string ("ok"): say which rule changed,
+ * and keep Lofty's answer; an object answer is passed through.
+ */
+export function routingUpdateResult(target: 'rule' | 'defaultRule') {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const options = requestData.options as IHttpRequestOptions;
+		const response = await loftyRequest(this as unknown as LoftyContext, options, this.getItemIndex());
+		const sent = (options.body ?? {}) as IDataObject;
+		const which: IDataObject = { routingType: Number(this.getNodeParameter('routingType', ROUTING_TYPE.agentLead)) };
+		if (target === 'rule') which.ruleId = sent.id === undefined ? null : String(sent.id);
+		else if (sent.roleId !== undefined) which.roleId = String(sent.roleId);
+
+		const answer = response.body;
+		let result: IDataObject;
+		if (typeof answer === 'object' && answer !== null && !Array.isArray(answer)) result = answer as IDataObject;
+		else if (answer === undefined || answer === null || answer === '') result = { success: true };
+		else result = { result: answer as IDataObject[string] };
+		return [{ json: { ...which, ...result } }];
+	};
+}

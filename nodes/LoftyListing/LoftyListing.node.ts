@@ -1,0 +1,26 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { loftyMethods } from '../shared/methods';
+import { listingFields, listingOperations } from './resources/listing';
+
+export class LoftyListing implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Listing',
+		name: 'loftyListing',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Get listings and the published listings feed from Lofty',
+		defaults: { name: 'Lofty Listing' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty([{ name: 'Listing', value: 'listing' }], 'listing'),
+			listingOperations,
+			...listingFields,
+		],
+	};
+
+	methods = loftyMethods;
+}

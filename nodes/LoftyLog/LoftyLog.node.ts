@@ -1,0 +1,21 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { loftyMethods } from '../shared/methods';
+import { logFields, logOperations } from './resources/log';
+
+export class LoftyLog implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Log',
+		name: 'loftyLog',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Log calls, emails and texts on leads in Lofty',
+		defaults: { name: 'Lofty Log' },
+		usableAsTool: true,
+		properties: [authenticationProperty, resourceProperty([{ name: 'Log', value: 'log' }]), logOperations, ...logFields],
+	};
+
+	methods = loftyMethods;
+}

@@ -1,0 +1,26 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { memberMethods } from './MemberMethods';
+import { memberFields, memberOperations } from './resources/member';
+
+export class LoftyMember implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Member',
+		name: 'loftyMember',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Get the members of your Lofty team and update their profiles',
+		defaults: { name: 'Lofty Member' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty([{ name: 'Member', value: 'member' }], 'member'),
+			memberOperations,
+			...memberFields,
+		],
+	};
+
+	methods = memberMethods;
+}

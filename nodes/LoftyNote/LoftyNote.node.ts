@@ -1,0 +1,26 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { loftyMethods } from '../shared/methods';
+import { noteFields, noteOperations } from './resources/note';
+
+export class LoftyNote implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Note',
+		name: 'loftyNote',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Add, get, edit and delete the notes of leads in Lofty',
+		defaults: { name: 'Lofty Note' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty([{ name: 'Note', value: 'note' }], 'note'),
+			noteOperations,
+			...noteFields,
+		],
+	};
+
+	methods = loftyMethods;
+}

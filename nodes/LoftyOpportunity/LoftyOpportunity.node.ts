@@ -1,0 +1,26 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { loftyMethods } from '../shared/methods';
+import { opportunityFields, opportunityOperations } from './resources/opportunity';
+
+export class LoftyOpportunity implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Opportunity',
+		name: 'loftyOpportunity',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Send opportunity notifications about leads to agents in Lofty',
+		defaults: { name: 'Lofty Opportunity' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty([{ name: 'Opportunity', value: 'opportunity' }]),
+			opportunityOperations,
+			...opportunityFields,
+		],
+	};
+
+	methods = loftyMethods;
+}

@@ -1,0 +1,60 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { recordsOf } from '../shared/pagination';
+import type { LoftyContext } from '../shared/transport';
+import { loftyRequest } from '../shared/transport';
+
+const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
+
+/**
+ * Description and link show on the notification only when both are filled, so the form
+ * takes them as one pair and refuses to send half of it.
+ */
+export async function applyDetailLink(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const pair = this.getNodeParameter('additionalFields.detailLink.details', null) as IDataObject | null;
+	if (!pair) return requestOptions;
+	const description = text(pair.description);
+	const link = text(pair.link);
+	if (description === '' && link === '') return requestOptions;
+	if (description === '' || link === '') {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${description === '' ? 'Link Text' : 'Link URL'}" is required when the notification carries a link`,
+			{
+				itemIndex: this.getItemIndex(),
+				description: 'Lofty shows the link only when both its text and its URL are given. Nothing was sent to Lofty.',
+			},
+		);
+	}
+	if (!/^https?:\/\/\S+$/i.test(link)) {
+		throw new NodeOperationError(this.getNode(), `"Link URL" must be an http(s) URL, got "${link}"`, {
+			itemIndex: this.getItemIndex(),
+			description: 'Nothing was sent to Lofty.',
+		});
+	}
+	requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), description, link };
+	return requestOptions;
+}
+
+/** Lofty answers with a bare string: the output says which lead the notification was about. */
+export async function sendNotification(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const ctx = this as unknown as LoftyContext;
+	const response = await loftyRequest(ctx, requestData.options as IHttpRequestOptions, this.getItemIndex());
+	const leadId = String(this.getNodeParameter('leadId', '')).trim();
+	const answer = response.body === undefined || response.body === null || response.body === '' ? {} : recordsOf(response.body)[0];
+	return [{ json: { ...answer, leadId, sent: true } }];
+}

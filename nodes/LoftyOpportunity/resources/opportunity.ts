@@ -1,0 +1,103 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idField, operationProperty, showFor } from '../../shared/descriptions';
+import { checkParameters, compactBody } from '../../shared/input';
+import { applyDetailLink, sendNotification } from '../OpportunityFunctions';
+
+const RESOURCE = 'opportunity';
+
+const notificationChecks = checkParameters([
+	{ parameter: 'leadId', label: 'Lead ID', check: 'id' },
+	{ parameter: 'message', label: 'Message', check: 'required' },
+]);
+
+export const opportunityOperations = operationProperty(
+	RESOURCE,
+	[
+		{
+			name: 'Send Notification',
+			value: 'sendNotification',
+			action: 'Send an opportunity notification',
+			description: 'Notify the agent in Lofty about an opportunity with a lead',
+			routing: {
+				request: { method: 'POST', url: '/v1.0/agent/send-notification' },
+				send: { preSend: [notificationChecks, applyDetailLink, compactBody] },
+				operations: { pagination: sendNotification },
+			},
+		},
+	],
+	'sendNotification',
+);
+
+/** OpportunityNotificationRequest (6.61) fields besides leadId and message. */
+const notificationOptionalFields: INodeProperties[] = [
+	{
+		displayName: 'Link',
+		name: 'detailLink',
+		type: 'fixedCollection',
+		default: {},
+		placeholder: 'Add Link',
+		description: 'A link shown on the notification; Lofty shows it only with both its text and its URL',
+		options: [
+			{
+				displayName: 'Details',
+				name: 'details',
+				values: [
+					{
+						displayName: 'Link Text',
+						name: 'description',
+						type: 'string',
+						default: '',
+						placeholder: 'View the lead',
+						description: 'Text shown for the link (the request field "description")',
+					},
+					{
+						displayName: 'Link URL',
+						name: 'link',
+						type: 'string',
+						default: '',
+						placeholder: 'https://www.example-realty.com/leads/123',
+						description: 'Where the link leads',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Notification Type',
+		name: 'notificationType',
+		type: 'number',
+		typeOptions: { numberPrecision: 0 },
+		default: 0,
+		description: "Lofty's numeric notification type; the API reference does not list its values",
+		routing: { send: { type: 'body', property: 'notificationType' } },
+	},
+];
+
+export const opportunityFields: INodeProperties[] = [
+	{
+		...idField('leadId', 'Lead ID', showFor(RESOURCE, ['sendNotification']), 'Lead the opportunity is about'),
+		routing: { send: { type: 'body', property: 'leadId', value: '={{ String($value).trim() }}' } },
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 2 },
+		placeholder: 'Jamie viewed 1 Main St three times today',
+		description: 'Text shown on the notification',
+		displayOptions: showFor(RESOURCE, ['sendNotification']),
+		routing: { send: { type: 'body', property: 'message' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor(RESOURCE, ['sendNotification']),
+		options: notificationOptionalFields,
+	},
+];

@@ -1,0 +1,27 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { organizationMethods } from './OrganizationFunctions';
+import { organizationFields, organizationOperations } from './resources/organization';
+
+export class LoftyOrganization implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Organization',
+		name: 'loftyOrganization',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Read the organization, edit the company and its offices, and list permission profiles in Lofty',
+		defaults: { name: 'Lofty Organization' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty([{ name: 'Organization', value: 'organization' }]),
+			organizationOperations,
+			...organizationFields,
+		],
+	};
+
+	// The shared dropdowns plus the offices of the organization.
+	methods = organizationMethods;
+}

@@ -1,0 +1,64 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { loftyLoadOptions } from '../shared/loadOptions';
+import { recordsOf } from '../shared/pagination';
+import type { LoftyContext } from '../shared/transport';
+import { loftyApiCall, loftyRequest } from '../shared/transport';
+
+/**
+ * Update Office: Lofty answers with a bare string, so the output always names the
+ * office that was changed.
+ */
+export async function updateOffice(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const ctx = this as unknown as LoftyContext;
+	const response = await loftyRequest(ctx, requestData.options as IHttpRequestOptions, this.getItemIndex());
+	const officeId = String(this.getNodeParameter('officeId', '')).trim();
+	return recordsOf(response.body, { idKey: 'officeId' }).map((record) => ({ json: { ...record, officeId } }));
+}
+
+/** One entry of OrganizationInfo.enterpriseInfo: the user's own group or a visible sub-organization. */
+function officeOption(group: IDataObject): INodePropertyOptions | undefined {
+	if (group.groupId === undefined || group.groupId === null) return undefined;
+	const id = String(group.groupId);
+	return { name: typeof group.groupName === 'string' && group.groupName !== '' ? group.groupName : id, value: id };
+}
+
+export const organizationLoadOptions = {
+	...loftyLoadOptions,
+
+	/**
+	 * Offices (groups) of an Enterprise organization, read from GET /v1.0/org; other
+	 * packages have none, so the list is empty and an ID can still be given as an expression.
+	 */
+	async getOffices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const body = (await loftyApiCall(this as unknown as LoftyContext, 'GET', '/v1.0/org')) as IDataObject | null;
+		const organization = (body && typeof body.data === 'object' && body.data !== null ? body.data : body) as IDataObject | null;
+		const enterprise = organization?.enterpriseInfo as IDataObject | null | undefined;
+		if (!enterprise || typeof enterprise !== 'object') return [];
+		const groups = [enterprise, ...(Array.isArray(enterprise.visibleOrgInfoList) ? enterprise.visibleOrgInfoList : [])];
+		const seen = new Set<string>();
+		const options: INodePropertyOptions[] = [];
+		for (const group of groups as IDataObject[]) {
+			const option = officeOption(group);
+			if (!option || seen.has(String(option.value))) continue;
+			seen.add(String(option.value));
+			options.push(option);
+		}
+		return options.sort((a, b) => a.name.localeCompare(b.name));
+	},
+};
+
+export const organizationMethods = {
+	loadOptions: organizationLoadOptions,
+};

@@ -1,0 +1,26 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { loftyMethods } from '../shared/methods';
+import { systemLogFields, systemLogOperations } from './resources/systemLog';
+
+export class LoftySystemLog implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty System Log',
+		name: 'loftySystemLog',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: "Search the system logs of leads' timelines in Lofty",
+		defaults: { name: 'Lofty System Log' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty([{ name: 'System Log', value: 'systemLog' }], 'systemLog'),
+			systemLogOperations,
+			...systemLogFields,
+		],
+	};
+
+	methods = loftyMethods;
+}

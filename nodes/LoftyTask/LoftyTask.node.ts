@@ -1,0 +1,32 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { loftyMethods } from '../shared/methods';
+import { appointmentFields, appointmentOperations } from './resources/appointment';
+import { taskFields, taskOperations } from './resources/task';
+
+export class LoftyTask implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Task',
+		name: 'loftyTask',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Add, get, edit and delete the tasks of leads in Lofty, and list their appointments',
+		defaults: { name: 'Lofty Task' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty([
+				{ name: 'Appointment', value: 'appointment' },
+				{ name: 'Task', value: 'task' },
+			], 'task'),
+			taskOperations,
+			appointmentOperations,
+			...taskFields,
+			...appointmentFields,
+		],
+	};
+
+	methods = loftyMethods;
+}

@@ -1,0 +1,39 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { loftyMethods } from '../shared/methods';
+import { customFieldFields, customFieldOperations } from './resources/customField';
+import { leadPondFields, leadPondOperations } from './resources/leadPond';
+import { tagFields, tagOperations } from './resources/tag';
+
+export class LoftyTeam implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Team',
+		name: 'loftyTeam',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: "Read the team's lead ponds and tags, and list or add lead custom fields in Lofty",
+		defaults: { name: 'Lofty Team' },
+		usableAsTool: true,
+		properties: [
+			authenticationProperty,
+			resourceProperty(
+				[
+					{ name: 'Custom Field', value: 'customField' },
+					{ name: 'Lead Pond', value: 'leadPond' },
+					{ name: 'Tag', value: 'tag' },
+				],
+				'leadPond',
+			),
+			leadPondOperations,
+			customFieldOperations,
+			tagOperations,
+			...leadPondFields,
+			...customFieldFields,
+			...tagFields,
+		],
+	};
+
+	methods = loftyMethods;
+}

@@ -1,0 +1,168 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { authenticationProperty, loftyCredentials } from '../shared/descriptions';
+import { MAX_EVENTS_PER_CALLBACK, WEBHOOK_LISTS } from './events';
+import {
+	baseUrlOf,
+	callbackUrlFor,
+	eventsOf,
+	fullRecordOf,
+	listSubscriptions,
+	newSecret,
+	SECRET_PARAMETER,
+	sameSecret,
+	secretIn,
+	stateOf,
+	subscribe,
+	unsubscribe,
+} from './WebhookFunctions';
+
+const MAIN_OUTPUT = [NodeConnectionTypes.Main];
+
+function chosenLists(ctx: IHookFunctions): number[] {
+	return [...new Set((ctx.getNodeParameter('events', []) as Array<number | string>).map(Number))].sort((a, b) => a - b);
+}
+
+export class LoftyTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Lofty Trigger',
+		name: 'loftyTrigger',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).length + " event list(s)" }}',
+		description: 'Starts the workflow when Lofty reports agent, lead, activity or listing events',
+		defaults: { name: 'Lofty Trigger' },
+		inputs: [],
+		outputs: MAIN_OUTPUT,
+		credentials: loftyCredentials,
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [2],
+				description: 'Lofty event lists to subscribe to; each becomes one Lofty webhook subscription',
+				options: WEBHOOK_LISTS.map((list) => ({
+					name: `${list.name}${list.newer ? ' (Newer)' : ''}`,
+					value: list.id,
+					description: list.newer ? 'Listed in newer Lofty docs; older accounts may refuse it' : undefined,
+				})),
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Fetch Full Record',
+						name: 'fetchFullRecord',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to fetch the whole lead or agent each event names and add it as "record"',
+					},
+					{
+						displayName: 'Max Events per Callback',
+						name: 'eventsPerCallback',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_CALLBACK },
+						default: MAX_EVENTS_PER_CALLBACK,
+						description:
+							'Lofty documents this both as events per callback and as notifications per 30 minutes; the default is its maximum, 5000',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** True when every chosen list has a live subscription to this workflow's URL; re-adopts forgotten ones. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = stateOf(this);
+				const url = baseUrlOf(this.getNodeWebhookUrl('default') as string);
+				const live = (await listSubscriptions(this)).filter((sub) => baseUrlOf(sub.callbackUrl) === url);
+				const owned: IDataObject = {};
+				for (const listId of chosenLists(this)) {
+					const known = state.subscriptions?.[listId];
+					const match = live.find((sub) => sub.listId === listId && String(sub.subscribeId) === String(known)) ?? live.find((sub) => sub.listId === listId);
+					if (!match) return false;
+					owned[listId] = match.subscribeId;
+					// A subscription from before static data was lost carries the secret it was made with.
+					state.secret ??= secretIn(match.callbackUrl);
+				}
+				state.subscriptions = owned;
+				return state.secret !== undefined;
+			},
+
+			/** Subscribes every chosen list that has no subscription yet (never a second one). */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const state = stateOf(this);
+				const webhookUrl = this.getNodeWebhookUrl('default') as string;
+				const url = baseUrlOf(webhookUrl);
+				const live = (await listSubscriptions(this)).filter((sub) => baseUrlOf(sub.callbackUrl) === url);
+				state.secret ??= live.map((sub) => secretIn(sub.callbackUrl)).find(Boolean) ?? newSecret();
+				const callbackUrl = callbackUrlFor(webhookUrl, state.secret);
+				const limit = (this.getNodeParameter('options.eventsPerCallback', MAX_EVENTS_PER_CALLBACK) as number) || MAX_EVENTS_PER_CALLBACK;
+				const owned: IDataObject = {};
+				for (const listId of chosenLists(this)) {
+					const existing = live.find((sub) => sub.listId === listId && sub.callbackUrl === callbackUrl);
+					owned[listId] = existing ? existing.subscribeId : await subscribe(this, listId, callbackUrl, limit);
+					state.subscriptions = { ...owned };
+				}
+				return true;
+			},
+
+			/** Removes this trigger's subscriptions; ones Lofty already dropped are fine. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = stateOf(this);
+				const url = baseUrlOf(this.getNodeWebhookUrl('default') as string);
+				const ids = new Set(Object.values(state.subscriptions ?? {}).map(String));
+				for (const sub of await listSubscriptions(this)) {
+					if (baseUrlOf(sub.callbackUrl) === url) ids.add(sub.subscribeId);
+				}
+				for (const id of ids) await unsubscribe(this, id);
+				delete state.subscriptions;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const state = this.getWorkflowStaticData('node') as IDataObject;
+		const query = this.getQueryData() as IDataObject;
+		if (!sameSecret(query[SECRET_PARAMETER], state.secret as string | undefined)) {
+			const response = this.getResponseObject();
+			response.status(401).json({ message: 'Unauthorized' });
+			return { noWebhookResponse: true };
+		}
+		const events = eventsOf(this.getBodyData());
+		// Malformed or empty deliveries are acknowledged (200) so Lofty does not retry them forever.
+		if (events.length === 0) return {};
+		const fetchFullRecord = this.getNodeParameter('options.fetchFullRecord', false) as boolean;
+		const items: INodeExecutionData[] = [];
+		for (const event of events) {
+			const json: IDataObject = { ...event };
+			if (fetchFullRecord) {
+				const record = await fullRecordOf(this, event);
+				if (record) json.record = record;
+			}
+			items.push({ json });
+		}
+		return { workflowData: [items] };
+	}
+}

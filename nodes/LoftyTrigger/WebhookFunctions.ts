@@ -1,0 +1,159 @@
+import { randomBytes, timingSafeEqual } from 'crypto';
+import type { IDataObject, IHookFunctions, IWebhookFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { extractRecords } from '../shared/pagination';
+import type { LoftyContext } from '../shared/transport';
+import { loftyApiCall } from '../shared/transport';
+import { listName, recordKind } from './events';
+
+/** The query parameter of the callback URL that carries the trigger's secret. */
+export const SECRET_PARAMETER = 'n8nToken';
+
+/** What the trigger keeps in the workflow's static data (it survives restarts). */
+export interface TriggerState extends IDataObject {
+	secret?: string;
+	/** listId -> subscribeId of the subscriptions this trigger owns. */
+	subscriptions?: IDataObject;
+}
+
+export function stateOf(ctx: IHookFunctions | IWebhookFunctions): TriggerState {
+	return ctx.getWorkflowStaticData('node') as TriggerState;
+}
+
+export function newSecret(): string {
+	return randomBytes(24).toString('hex');
+}
+
+/** n8n's webhook URL without the secret: what identifies this trigger's subscriptions. */
+export function baseUrlOf(callbackUrl: string): string {
+	return callbackUrl.split('?')[0].replace(/\/+$/, '');
+}
+
+export function callbackUrlFor(webhookUrl: string, secret: string): string {
+	const separator = webhookUrl.includes('?') ? '&' : '?';
+	return `${webhookUrl}${separator}${SECRET_PARAMETER}=${secret}`;
+}
+
+export function secretIn(callbackUrl: string): string | undefined {
+	const match = new RegExp(`[?&]${SECRET_PARAMETER}=([^&#]+)`).exec(callbackUrl);
+	return match?.[1];
+}
+
+export function sameSecret(given: unknown, expected: string | undefined): boolean {
+	if (typeof given !== 'string' || !expected) return false;
+	const a = Buffer.from(given);
+	const b = Buffer.from(expected);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface Subscription {
+	subscribeId: string;
+	listId: number;
+	callbackUrl: string;
+}
+
+/** GET /v1.0/webhooks, read in any of the envelopes Lofty may use. */
+export async function listSubscriptions(ctx: IHookFunctions): Promise<Subscription[]> {
+	const body = await loftyApiCall(ctx as unknown as LoftyContext, 'GET', '/v1.0/webhooks');
+	return extractRecords(body, 'webhooks')
+		.map((record) => ({
+			subscribeId: String(record.subscribeId ?? record.id ?? ''),
+			listId: Number(record.listId),
+			callbackUrl: String(record.callbackUrl ?? record.url ?? ''),
+		}))
+		.filter((subscription) => subscription.subscribeId !== '');
+}
+
+const CREATE_ERRORS: Record<string, string> = {
+	WEBHOOK_CALLBACK_URL_INVALID:
+		'Lofty refused the callback URL. Lofty only calls HTTPS URLs that it can reach from the internet: set WEBHOOK_URL to the public https address of this n8n (or expose it through a tunnel) and activate the workflow again. If n8n cannot be reached from the internet, use the Lofty Lead Trigger, which polls instead.',
+	WEBHOOK_TYPE_ERROR: 'Lofty does not offer this event list for your account (WEBHOOK_TYPE_ERROR). Remove it from "Events".',
+	WEBHOOK_EXCEED_LIMIT:
+		'Lofty refused another subscription (WEBHOOK_EXCEED_LIMIT): the account has too many webhooks, or the limit is above 5000. Delete unused subscriptions with the Lofty Webhook node, or lower "Max Events per Callback".',
+};
+
+/** POST /v1.0/webhook, with Lofty's create errors turned into advice. */
+export async function subscribe(ctx: IHookFunctions, listId: number, callbackUrl: string, limit: number): Promise<string> {
+	const body: IDataObject = { listId, callbackUrl, limit };
+	let answer: unknown;
+	try {
+		answer = await loftyApiCall(ctx as unknown as LoftyContext, 'POST', '/v1.0/webhook', { body });
+	} catch (error) {
+		const text = `${(error as NodeApiError).message ?? ''} ${(error as NodeApiError).description ?? ''}`;
+		const known = Object.keys(CREATE_ERRORS).find((code) => text.includes(code));
+		if (known) {
+			throw new NodeOperationError(ctx.getNode(), CREATE_ERRORS[known], {
+				description: `Lofty answered: ${(error as NodeApiError).message}`,
+			});
+		}
+		// Already a NodeApiError with Lofty's message: re-wrapping hands back the same error.
+		throw new NodeApiError(ctx.getNode(), error as JsonObject);
+	}
+	const id =
+		typeof answer === 'object' && answer !== null
+			? ((answer as IDataObject).subscribeId ?? (answer as IDataObject).id ?? (answer as IDataObject).data)
+			: answer;
+	if (id === undefined || id === null || id === '') {
+		throw new NodeOperationError(ctx.getNode(), `Lofty did not return a subscription id for list ${listName(listId)}`);
+	}
+	return String(id);
+}
+
+/** DELETE /v1.0/webhook/{subscribeId}; one Lofty already dropped is not an error. */
+export async function unsubscribe(ctx: IHookFunctions, subscribeId: string): Promise<void> {
+	try {
+		await loftyApiCall(ctx as unknown as LoftyContext, 'DELETE', `/v1.0/webhook/${subscribeId}`);
+	} catch (error) {
+		const status = String((error as NodeApiError).httpCode ?? '');
+		if (status === '404' || /not (exist|found)/i.test((error as NodeApiError).message ?? '')) return;
+		throw new NodeApiError(ctx.getNode(), error as JsonObject);
+	}
+}
+
+/**
+ * Turns a Lofty delivery into events: a batch such as {updatedLead: [{leadId}, …]} gives one
+ * event per entry; a single record gives one event. Anything else gives none.
+ */
+export function eventsOf(body: unknown, fallbackListId?: number): IDataObject[] {
+	if (typeof body !== 'object' || body === null) return [];
+	const payloads = Array.isArray(body) ? body : [body];
+	const events: IDataObject[] = [];
+	for (const payload of payloads) {
+		if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) continue;
+		const envelope = payload as IDataObject;
+		const listId = Number(envelope.listId ?? fallbackListId);
+		const common: IDataObject = {};
+		for (const key of ['teamId', 'listId', 'eventType', 'timestamp']) {
+			if (envelope[key] !== undefined) common[key] = envelope[key];
+		}
+		const batches = Object.entries(envelope).filter(
+			([, value]) => Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === 'object' && entry !== null),
+		);
+		const name = Number.isFinite(listId) ? listName(listId) : 'Unknown';
+		if (batches.length) {
+			for (const [batch, entries] of batches) {
+				for (const entry of entries as IDataObject[]) {
+					events.push({ ...common, listId: Number.isFinite(listId) ? listId : null, event: name, batch, ...entry });
+				}
+			}
+		} else if (Object.keys(envelope).some((key) => !(key in common))) {
+			events.push({ ...envelope, listId: Number.isFinite(listId) ? listId : null, event: name });
+		}
+	}
+	return events;
+}
+
+/** For "Fetch Full Record": the lead or agent an event names, fetched from Lofty. */
+export async function fullRecordOf(ctx: IWebhookFunctions, event: IDataObject): Promise<IDataObject | undefined> {
+	const kind = recordKind(event.listId);
+	const lofty = ctx as unknown as LoftyContext;
+	if (kind === 'lead' && event.leadId !== undefined) {
+		return (await loftyApiCall(lofty, 'GET', `/v1.0/leads/${String(event.leadId)}`)) as IDataObject;
+	}
+	const userId = event.userId ?? event.agentId;
+	if (kind === 'agent' && userId !== undefined) {
+		return (await loftyApiCall(lofty, 'GET', `/v1.0/users/${String(userId)}`)) as IDataObject;
+	}
+	return undefined;
+}

@@ -1,0 +1,21 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { loftyMethods } from '../shared/methods';
+import { vendorFields, vendorOperations } from './resources/vendor';
+
+export class LoftyVendor implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Vendor',
+		name: 'loftyVendor',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: 'Read the vendor details of a Lofty integration and move it from an API key to OAuth',
+		defaults: { name: 'Lofty Vendor' },
+		usableAsTool: true,
+		properties: [authenticationProperty, resourceProperty([{ name: 'Vendor', value: 'vendor' }]), vendorOperations, ...vendorFields],
+	};
+
+	methods = loftyMethods;
+}

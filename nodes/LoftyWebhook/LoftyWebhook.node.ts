@@ -1,0 +1,21 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { webhookFields, webhookOperations } from './resources/webhook';
+import { webhookMethods } from './WebhookMethods';
+
+export class LoftyWebhook implements INodeType {
+	description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Lofty Webhook',
+		name: 'loftyWebhook',
+		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
+		subtitle: nodeSubtitle,
+		description: "Create, list and delete the team's Lofty webhook subscriptions",
+		defaults: { name: 'Lofty Webhook' },
+		usableAsTool: true,
+		properties: [authenticationProperty, resourceProperty([{ name: 'Webhook', value: 'webhook' }]), webhookOperations, ...webhookFields],
+	};
+
+	methods = webhookMethods;
+}
