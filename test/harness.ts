@@ -7,6 +7,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'lofty-n8n-'));
+// n8n logs every item error it records; the tests assert them instead.
+process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import { Container } from '@n8n/di';
 import type {

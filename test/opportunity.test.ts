@@ -47,7 +47,7 @@ describe('Lofty Opportunity: Send Notification', () => {
 				},
 			},
 		]);
-		expect(result.items).toEqual([{ value: 'success', leadId: '1000003', sent: true }]);
+		expect(result.items).toEqual([{ leadId: '1000003', success: true, message: 'success' }]);
 		expect(notifications().at(-1)).toMatchObject({ leadId: 1000003, agentId: 700003, notificationType: 2, detailShown: true });
 	});
 

@@ -213,7 +213,7 @@ describe('Lofty Organization: offices', () => {
 				body: { id: '800002', name: 'Round Rock North', zipcode: '78664', allowManageSub: false },
 			},
 		]);
-		expect(result.items).toEqual([{ officeId: '800002' }]);
+		expect(result.items).toEqual([{ officeId: '800002', success: true }]);
 		expect(organization().offices.get(800002)).toMatchObject({ name: 'Round Rock North', zipcode: '78664' });
 	});
 

@@ -12,7 +12,6 @@ import { mergeJsonBody } from '../shared/input';
 import { recordsOf } from '../shared/pagination';
 import type { LoftyContext } from '../shared/transport';
 import { loftyRequest } from '../shared/transport';
-import { parseJsonText } from '../LoftyMember/MemberFunctions';
 
 const FILE_LISTS = [
 	['personalAttachments', 'Personal Attachments'],
@@ -88,7 +87,7 @@ export async function createAgent(
 	const sent = isObject(options.body) && isObject(options.body.accountInfo) ? options.body.accountInfo : {};
 	const who: IDataObject = { emailAddress: sent.emailAddress, firstName: sent.firstName, lastName: sent.lastName };
 
-	let body = parseJsonText(response.body);
+	let body = response.body;
 	if (isObject(body) && ('errorCode' in body || 'errorMsg' in body)) {
 		const code = body.errorCode;
 		if (code !== undefined && code !== null && String(code) !== '0' && String(code) !== '200') {

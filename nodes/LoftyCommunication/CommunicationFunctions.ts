@@ -9,7 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { PagingOptions } from '../shared/pagination';
-import { collectPages, extractRecords } from '../shared/pagination';
+import { collectPages, extractRecords, limitOf } from '../shared/pagination';
 import type { LoftyContext } from '../shared/transport';
 import { loftyRequest } from '../shared/transport';
 
@@ -58,18 +58,6 @@ function hasMoreOf(body: unknown): boolean | undefined {
 	return undefined;
 }
 
-/** Limit as Return All / Limit set it; undefined for Return All. */
-function maxResultsOf(ctx: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) {
-	if (ctx.getNodeParameter('returnAll', false) as boolean) return undefined;
-	const limit = Number(ctx.getNodeParameter('limit', requestData.maxResults ?? 50));
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(ctx.getNode(), `"Limit" must be a whole number of at least 1, got "${String(limit)}"`, {
-			itemIndex: ctx.getItemIndex(),
-			description: 'Nothing was sent to Lofty. Turn on "Return All" to fetch everything.',
-		});
-	}
-	return limit;
-}
 
 /**
  * Search for communication by agent over any time range: Lofty takes at most 24 hours per
@@ -84,7 +72,7 @@ export async function getAgentCommunication(
 ): Promise<INodeExecutionData[]> {
 	const ctx = this as unknown as LoftyContext;
 	const itemIndex = this.getItemIndex();
-	const maxResults = maxResultsOf(this, requestData);
+	const maxResults = limitOf(this, requestData);
 	const base = requestData.options as IHttpRequestOptions;
 	const body: IDataObject = isObject(base.body) ? { ...base.body } : {};
 	const seen = new Set<string>();

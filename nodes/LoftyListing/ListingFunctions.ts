@@ -8,7 +8,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { PagingOptions } from '../shared/pagination';
-import { collectPages } from '../shared/pagination';
+import { collectPages, limitOf } from '../shared/pagination';
 import type { LoftyContext } from '../shared/transport';
 import { loftyRequest } from '../shared/transport';
 import type { XmlElement } from './xml';
@@ -27,20 +27,6 @@ function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
 }
 
-/** Return All / Limit as the shared paginator reads them: undefined means everything. */
-function maxResultsOf(ctx: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): number | undefined {
-	const returnAll = ctx.getNodeParameter('returnAll', true) as boolean;
-	if (returnAll) return undefined;
-	const fallback = requestData.maxResults === undefined || requestData.maxResults === '' ? undefined : Number(requestData.maxResults);
-	const limit = Number(ctx.getNodeParameter('limit', fallback));
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(ctx.getNode(), `"Limit" must be a whole number of at least 1, got "${String(limit)}"`, {
-			itemIndex: ctx.getItemIndex(),
-			description: 'Nothing was sent to Lofty. Turn on "Return All" to fetch everything.',
-		});
-	}
-	return limit;
-}
 
 // ---------------------------------------------------------------- body readings
 
@@ -302,7 +288,7 @@ export async function getManyListings(
 ): Promise<INodeExecutionData[]> {
 	const ctx = this as unknown as LoftyContext;
 	const itemIndex = this.getItemIndex();
-	const maxResults = maxResultsOf(this, requestData);
+	const maxResults = limitOf(this, requestData);
 	const seen = { cursors: new Set<string>(), ids: new Set<string>() };
 	const send = async (options: IHttpRequestOptions) => {
 		const sent = (options.qs as IDataObject | undefined)?.nextPageKey;
@@ -366,7 +352,7 @@ export async function getPublishedListings(
 			});
 		}
 	} else {
-		maxResults = maxResultsOf(this, requestData);
+		maxResults = limitOf(this, requestData);
 	}
 
 	const base = requestData.options as IHttpRequestOptions;

@@ -1,16 +1,9 @@
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-
-import { recordsOf } from '../shared/pagination';
-import type { LoftyContext } from '../shared/transport';
-import { loftyRequest } from '../shared/transport';
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
 
@@ -47,14 +40,3 @@ export async function applyDetailLink(
 	return requestOptions;
 }
 
-/** Lofty answers with a bare string: the output says which lead the notification was about. */
-export async function sendNotification(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const ctx = this as unknown as LoftyContext;
-	const response = await loftyRequest(ctx, requestData.options as IHttpRequestOptions, this.getItemIndex());
-	const leadId = String(this.getNodeParameter('leadId', '')).trim();
-	const answer = response.body === undefined || response.body === null || response.body === '' ? {} : recordsOf(response.body)[0];
-	return [{ json: { ...answer, leadId, sent: true } }];
-}

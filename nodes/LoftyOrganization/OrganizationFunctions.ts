@@ -1,31 +1,12 @@
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecutePaginationFunctions,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
-	INodeExecutionData,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { loftyLoadOptions } from '../shared/loadOptions';
-import { recordsOf } from '../shared/pagination';
 import type { LoftyContext } from '../shared/transport';
-import { loftyApiCall, loftyRequest } from '../shared/transport';
-
-/**
- * Update Office: Lofty answers with a bare string, so the output always names the
- * office that was changed.
- */
-export async function updateOffice(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const ctx = this as unknown as LoftyContext;
-	const response = await loftyRequest(ctx, requestData.options as IHttpRequestOptions, this.getItemIndex());
-	const officeId = String(this.getNodeParameter('officeId', '')).trim();
-	return recordsOf(response.body, { idKey: 'officeId' }).map((record) => ({ json: { ...record, officeId } }));
-}
+import { loftyApiCall } from '../shared/transport';
 
 /** One entry of OrganizationInfo.enterpriseInfo: the user's own group or a visible sub-organization. */
 function officeOption(group: IDataObject): INodePropertyOptions | undefined {

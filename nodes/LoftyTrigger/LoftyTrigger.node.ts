@@ -10,7 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, loftyCredentials } from '../shared/descriptions';
-import { MAX_EVENTS_PER_CALLBACK, WEBHOOK_LISTS } from './events';
+import { MAX_WEBHOOK_LIMIT, WEBHOOK_LISTS } from '../shared/webhookLists';
 import {
 	baseUrlOf,
 	callbackUrlFor,
@@ -79,8 +79,8 @@ export class LoftyTrigger implements INodeType {
 						displayName: 'Max Events per Callback',
 						name: 'eventsPerCallback',
 						type: 'number',
-						typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_CALLBACK },
-						default: MAX_EVENTS_PER_CALLBACK,
+						typeOptions: { minValue: 1, maxValue: MAX_WEBHOOK_LIMIT },
+						default: MAX_WEBHOOK_LIMIT,
 						description:
 							'Lofty documents this both as events per callback and as notifications per 30 minutes; the default is its maximum, 5000',
 					},
@@ -117,7 +117,7 @@ export class LoftyTrigger implements INodeType {
 				const live = (await listSubscriptions(this)).filter((sub) => baseUrlOf(sub.callbackUrl) === url);
 				state.secret ??= live.map((sub) => secretIn(sub.callbackUrl)).find(Boolean) ?? newSecret();
 				const callbackUrl = callbackUrlFor(webhookUrl, state.secret);
-				const limit = (this.getNodeParameter('options.eventsPerCallback', MAX_EVENTS_PER_CALLBACK) as number) || MAX_EVENTS_PER_CALLBACK;
+				const limit = (this.getNodeParameter('options.eventsPerCallback', MAX_WEBHOOK_LIMIT) as number) || MAX_WEBHOOK_LIMIT;
 				const owned: IDataObject = {};
 				for (const listId of chosenLists(this)) {
 					const existing = live.find((sub) => sub.listId === listId && sub.callbackUrl === callbackUrl);

@@ -5,7 +5,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { extractRecords } from '../shared/pagination';
 import type { LoftyContext } from '../shared/transport';
 import { loftyApiCall } from '../shared/transport';
-import { listName, recordKind } from './events';
+import { listName, recordKind } from '../shared/webhookLists';
 
 /** The query parameter of the callback URL that carries the trigger's secret. */
 export const SECRET_PARAMETER = 'n8nToken';

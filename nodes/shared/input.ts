@@ -84,16 +84,16 @@ export function checkParameters(rules: ParameterRule[]): PreSendAction {
 }
 
 /**
- * An update with nothing in its collection would send an empty body, which Lofty may read as
- * "clear everything": refuse it before sending.
+ * Refuses an update that would send nothing to change: a body holding only the keys in `except`
+ * (e.g. the record's own id) once compactBody dropped the empty fields. Put it after compactBody.
  */
-export function requireSomeField(parameter: string, label: string): PreSendAction {
+export function requireChanges(label: string, except: string[] = []): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const fields = (this.getNodeParameter(parameter, {}) ?? {}) as IDataObject;
-		if (!Object.values(fields).some((value) => !isEmpty(value))) {
+		const body = (typeof requestOptions.body === 'object' && requestOptions.body !== null ? requestOptions.body : {}) as IDataObject;
+		if (Object.keys(body).every((key) => except.includes(key))) {
 			throw new NodeOperationError(this.getNode(), `Add at least one field to "${label}"`, {
 				itemIndex: this.getItemIndex(),
-				description: 'An update without fields would change nothing. Nothing was sent to Lofty.',
+				description: 'There is nothing to change. Nothing was sent to Lofty.',
 			});
 		}
 		return requestOptions;

@@ -219,6 +219,25 @@ function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptions): nu
 }
 
 /**
+ * The Limit of a list operation, or undefined for Return All; a Limit below 1 is refused before
+ * anything is sent. Read from the parameters: routing drops a Limit of 0 as if Return All were on.
+ */
+export function limitOf(
+	ctx: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): number | undefined {
+	if (ctx.getNodeParameter('returnAll', true) as boolean) return undefined;
+	const limit = Number(ctx.getNodeParameter('limit', maxResultsOf(requestData)));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(ctx.getNode(), `"Limit" must be a whole number of at least 1, got "${String(limit)}"`, {
+			itemIndex: ctx.getItemIndex(),
+			description: 'Nothing was sent to Lofty. Turn on "Return All" to fetch everything.',
+		});
+	}
+	return limit;
+}
+
+/**
  * Used as `routing.operations.pagination` of a list operation: the declarative routing
  * builds the request, this pages through it on the shared throttle and emits one item per record.
  */
@@ -229,15 +248,7 @@ export function paginate(paging: PagingOptions) {
 	): Promise<INodeExecutionData[]> {
 		const ctx = this as unknown as LoftyContext;
 		const itemIndex = this.getItemIndex();
-		// Read Limit itself: routing drops a Limit of 0 as if Return All were on.
-		const returnAll = this.getNodeParameter('returnAll', true) as boolean;
-		const maxResults = returnAll ? undefined : Number(this.getNodeParameter('limit', maxResultsOf(requestData)));
-		if (maxResults !== undefined && (!Number.isInteger(maxResults) || maxResults < 1)) {
-			throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, got "${String(maxResults)}"`, {
-				itemIndex,
-				description: 'Nothing was sent to Lofty. Turn on "Return All" to fetch everything.',
-			});
-		}
+		const maxResults = limitOf(this, requestData);
 		const send = async (options: IHttpRequestOptions) =>
 			(await loftyRequest(ctx, options, itemIndex)).body;
 		const records = await collectPages(

@@ -6,7 +6,7 @@ import type {
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, jsonParse, sleep } from 'n8n-workflow';
 
 import { budgetFor, readRateLimitHeaders } from './throttle';
 
@@ -235,7 +235,7 @@ async function sendWithRetries(
 				headers: { ...(request.headers ?? {}) },
 			})) as LoftyResponse;
 			budget.release(readRateLimitHeaders(response.headers));
-			return response;
+			return { ...response, body: decodeJsonText(response.body) };
 		} catch (error) {
 			const failure = describeFailure(error);
 			if (failure.status === 429) {
@@ -253,6 +253,21 @@ async function sendWithRetries(
 			}
 			throw apiError(node, failure, credentialType, error instanceof Error ? error.message : 'Request failed', itemIndex);
 		}
+	}
+}
+
+/**
+ * The reference types many answers as "string": a JSON document may arrive encoded inside a
+ * JSON string. Read it as the document it holds; any other text is left as it is.
+ */
+export function decodeJsonText(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	const text = body.trim();
+	if (!text.startsWith('{') && !text.startsWith('[')) return body;
+	try {
+		return jsonParse(text);
+	} catch {
+		return body;
 	}
 }
 

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationProperty, showFor } from '../../shared/descriptions';
 import type { ParameterRule } from '../../shared/input';
 import { checkParameters, compactBody, mergeJsonBody } from '../../shared/input';
-import { requireChanges } from '../../LoftyMember/MemberFunctions';
+import { requireChanges } from '../../shared/input';
 import { groupField, jsonBodyField, permissionsField, socialMediaProperty } from './accountFields';
 
 const RESOURCE = 'account';

@@ -2,8 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { idField, operationProperty, showFor } from '../../shared/descriptions';
 import { checkParameters, compactBody } from '../../shared/input';
-import { sendRequest } from '../../shared/pagination';
-import { checkSeatLimit, removeTeam } from '../BrokerFunctions';
+import { sendAndEchoId, sendRequest } from '../../shared/pagination';
 
 const RESOURCE = 'broker';
 
@@ -25,7 +24,7 @@ export const brokerOperations = operationProperty(
 			description: 'Create a team with its admin under the broker account',
 			routing: {
 				request: { method: 'POST', url: '/v1.0/broker/team' },
-				send: { preSend: [createTeamChecks, checkSeatLimit, compactBody] },
+				send: { preSend: [createTeamChecks, checkParameters([{ parameter: 'additionalFields.seatLimit', label: 'Seat Limit', check: 'positiveInteger', optional: true }]), compactBody] },
 				// Lofty answers with a bare string; when it is the new id, output it as teamId.
 				operations: { pagination: sendRequest({ idKey: 'teamId' }) },
 			},
@@ -38,7 +37,8 @@ export const brokerOperations = operationProperty(
 			routing: {
 				request: { method: 'DELETE', url: '=/v1.0/broker/team/{{ String($parameter.teamId).trim() }}' },
 				send: { preSend: [teamId] },
-				operations: { pagination: removeTeam },
+				// Lofty answers with a bare string or nothing: the output names the team removed.
+				operations: { pagination: sendAndEchoId('teamId', 'teamId') },
 			},
 		},
 	],

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
-import { checkParameters, compactBody } from '../../shared/input';
+import { checkParameters, compactBody, requireChanges } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId } from '../../shared/pagination';
-import { getMemberByAccount, requireChanges } from '../MemberFunctions';
+import { getMemberByAccount } from '../MemberFunctions';
 
 const RESOURCE = 'member';
 /** GET /v1.0/members pages by offset and limit; Lofty refuses a limit above 100. */

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
-import { checkParameters, compactBody, requireSomeField } from '../../shared/input';
+import { checkParameters, compactBody, requireChanges } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId, sendRequest } from '../../shared/pagination';
 
@@ -18,7 +18,7 @@ const noteIdRule = { parameter: 'noteId', label: 'Note ID', check: 'id' } as con
 const noteId = checkParameters([noteIdRule]);
 const leadId = checkParameters([leadIdRule]);
 const createRequired = checkParameters([leadIdRule, { parameter: 'content', label: 'Content', check: 'required' }]);
-const updateChecks = [requireSomeField('updateFields', 'Update Fields'), checkParameters([{ parameter: 'updateFields.leadId', label: 'Lead ID', check: 'id', optional: true }])];
+const updateChecks = [checkParameters([{ parameter: 'updateFields.leadId', label: 'Lead ID', check: 'id', optional: true }])];
 
 const noteUrl = '=/v1.0/notes/{{ String($parameter.noteId).trim() }}';
 /** Lofty IDs are 64-bit: they travel as digit strings so none loses precision. */
@@ -76,7 +76,7 @@ export const noteOperations = operationProperty(
 			action: 'Update a note',
 			routing: {
 				request: { method: 'PUT', url: noteUrl },
-				send: { preSend: [noteId, ...updateChecks, compactBody] },
+				send: { preSend: [noteId, ...updateChecks, compactBody, requireChanges('Update Fields')] },
 				operations: { pagination: sendAndEchoId('noteId', 'noteId') },
 			},
 		},

@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { idField, operationProperty, showFor } from '../../shared/descriptions';
 import { checkParameters, compactBody } from '../../shared/input';
-import { applyDetailLink, sendNotification } from '../OpportunityFunctions';
+import { sendAndEchoId } from '../../shared/pagination';
+import { applyDetailLink } from '../OpportunityFunctions';
 
 const RESOURCE = 'opportunity';
 
@@ -22,7 +23,8 @@ export const opportunityOperations = operationProperty(
 			routing: {
 				request: { method: 'POST', url: '/v1.0/agent/send-notification' },
 				send: { preSend: [notificationChecks, applyDetailLink, compactBody] },
-				operations: { pagination: sendNotification },
+				// Lofty answers with a bare string: the output names the lead notified about.
+				operations: { pagination: sendAndEchoId('leadId', 'leadId') },
 			},
 		},
 	],

@@ -2,10 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
 import type { ParameterRule } from '../../shared/input';
-import { checkParameters, compactBody, requireSomeField } from '../../shared/input';
+import { checkParameters, compactBody, requireChanges } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
-import { sendRequest } from '../../shared/pagination';
-import { updateOffice } from '../OrganizationFunctions';
+import { sendAndEchoId, sendRequest } from '../../shared/pagination';
 
 const RESOURCE = 'organization';
 
@@ -74,7 +73,7 @@ export const organizationOperations = operationProperty(
 			description: 'Edit the company details of the team',
 			routing: {
 				request: { method: 'POST', url: '/v1.0/org/company' },
-				send: { preSend: [companyChecks, requireSomeField('companyFields', 'Update Fields'), compactBody] },
+				send: { preSend: [companyChecks, compactBody, requireChanges('Update Fields')] },
 			},
 		},
 		{
@@ -85,9 +84,10 @@ export const organizationOperations = operationProperty(
 			routing: {
 				request: { method: 'POST', url: '/v1.0/org/office' },
 				send: {
-					preSend: [...updateOfficeChecks, requireSomeField('officeUpdateFields', 'Update Fields'), compactBody],
+					preSend: [...updateOfficeChecks, compactBody, requireChanges('Update Fields', ['id'])],
 				},
-				operations: { pagination: updateOffice },
+				// Lofty answers with a bare string: the output names the office changed.
+				operations: { pagination: sendAndEchoId('officeId', 'officeId') },
 			},
 		},
 	],

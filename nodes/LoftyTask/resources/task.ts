@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
-import { checkParameters, compactBody, convertDates, requireSomeField } from '../../shared/input';
+import { checkParameters, compactBody, convertDates, requireChanges } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId, sendRequest } from '../../shared/pagination';
 
@@ -24,7 +24,7 @@ const createRequired = checkParameters([
 	{ parameter: 'deadline', label: 'Deadline', check: 'required' },
 	{ parameter: 'assignedRole', label: 'Assigned Role', check: 'required' },
 ]);
-const updateChecks = [requireSomeField('updateFields', 'Update Fields'), checkParameters([{ parameter: 'updateFields.leadId', label: 'Lead ID', check: 'id', optional: true }])];
+const updateChecks = [checkParameters([{ parameter: 'updateFields.leadId', label: 'Lead ID', check: 'id', optional: true }])];
 /** TaskRequest.deadline is integer(int64): epoch milliseconds. */
 const deadline = convertDates({ 'body.deadline': { format: 'epochMs', label: 'Deadline' } });
 
@@ -84,7 +84,7 @@ export const taskOperations = operationProperty(
 			action: 'Update a task',
 			routing: {
 				request: { method: 'PUT', url: taskUrl },
-				send: { preSend: [taskId, ...updateChecks, deadline, compactBody] },
+				send: { preSend: [taskId, ...updateChecks, deadline, compactBody, requireChanges('Update Fields')] },
 				operations: { pagination: sendAndEchoId('taskId', 'taskId') },
 			},
 		},

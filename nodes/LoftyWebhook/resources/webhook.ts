@@ -2,13 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
 import { checkParameters } from '../../shared/input';
+import { paginate } from '../../shared/pagination';
+import { MAX_WEBHOOK_LIMIT, WEBHOOK_LISTS } from '../../shared/webhookLists';
 import {
-	MAX_NOTIFICATION_LIMIT,
-	WEBHOOK_LISTS,
 	checkWebhookRequest,
 	createWebhook,
 	deleteWebhook,
-	listWebhooks,
 	webhookList,
 } from '../WebhookFunctions';
 
@@ -48,7 +47,7 @@ export const webhookOperations = operationProperty(
 			description: 'Get the webhook subscriptions of the team',
 			routing: {
 				request: { method: 'GET', url: '/v1.0/webhooks' },
-				operations: { pagination: listWebhooks },
+				operations: { pagination: paginate(webhookList) },
 			},
 		},
 	],
@@ -88,9 +87,9 @@ export const webhookFields: INodeProperties[] = [
 		name: 'notificationLimit',
 		type: 'number',
 		required: true,
-		typeOptions: { minValue: 1, maxValue: MAX_NOTIFICATION_LIMIT, numberPrecision: 0 },
-		default: MAX_NOTIFICATION_LIMIT,
-		description: `Most notifications Lofty sends this subscription per 30 minutes (its docs also call it the most events per delivery); at most ${MAX_NOTIFICATION_LIMIT}`,
+		typeOptions: { minValue: 1, maxValue: MAX_WEBHOOK_LIMIT, numberPrecision: 0 },
+		default: MAX_WEBHOOK_LIMIT,
+		description: `Most notifications Lofty sends this subscription per 30 minutes (its docs also call it the most events per delivery); at most ${MAX_WEBHOOK_LIMIT}`,
 		displayOptions: showFor(RESOURCE, ['create']),
 	},
 
