@@ -6,8 +6,9 @@ import type {
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, jsonParse, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { parseLoftyBody } from './json';
 import { budgetFor, readRateLimitHeaders } from './throttle';
 
 export const API_KEY_CREDENTIAL = 'loftyApi';
@@ -194,6 +195,8 @@ export async function loftyRequest(
 		baseURL: options.baseURL ?? trimBaseUrl(credentials.baseUrl),
 		json: true,
 		returnFullResponse: true,
+		// Read the answer as text and parse it here, so 64-bit ids keep every digit.
+		encoding: options.encoding ?? 'text',
 		// Lofty's list filters are "array(multi)": tags=a&tags=b
 		arrayFormat: 'repeat',
 	};
@@ -235,7 +238,7 @@ async function sendWithRetries(
 				headers: { ...(request.headers ?? {}) },
 			})) as LoftyResponse;
 			budget.release(readRateLimitHeaders(response.headers));
-			return { ...response, body: decodeJsonText(response.body) };
+			return { ...response, body: parseLoftyBody(response.body) };
 		} catch (error) {
 			const failure = describeFailure(error);
 			if (failure.status === 429) {
@@ -253,21 +256,6 @@ async function sendWithRetries(
 			}
 			throw apiError(node, failure, credentialType, error instanceof Error ? error.message : 'Request failed', itemIndex);
 		}
-	}
-}
-
-/**
- * The reference types many answers as "string": a JSON document may arrive encoded inside a
- * JSON string. Read it as the document it holds; any other text is left as it is.
- */
-export function decodeJsonText(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	const text = body.trim();
-	if (!text.startsWith('{') && !text.startsWith('[')) return body;
-	try {
-		return jsonParse(text);
-	} catch {
-		return body;
 	}
 }
 
