@@ -114,11 +114,9 @@ describe('Lofty Task: create', () => {
 		expect(error?.message).toBe('"Lead ID" must be a numeric Lofty ID, got "10000x1"');
 	});
 
-	it("surfaces Lofty's refusal of a type it does not know", async () => {
-		const result = await env.run(node(), { ...createParameters, taskType: '={{ "Meeting" }}' });
-		expect(result.status).toBe('error');
-		expect(result.error?.httpCode).toBe('400');
-		expect(result.error?.message).toContain("type is not valid: 'Meeting'");
+	it('refuses a type the dropdown does not offer, before sending', async () => {
+		const error = await refused({ ...createParameters, taskType: '={{ "Meeting" }}' });
+		expect(error?.message).toBe('"Type" cannot be "Meeting"');
 	});
 
 	it("surfaces Lofty's answer for a lead that does not exist", async () => {

@@ -88,11 +88,24 @@ describe('Lofty Webhook: create', () => {
 	});
 
 	describe("Lofty's create errors reach the user with Lofty's message and status", () => {
-		it('WEBHOOK_TYPE_ERROR for a list Lofty does not have', async () => {
+		it('a list the dropdown does not offer is refused before sending', async () => {
 			const result = await create({ listId: '={{ 99 }}', callbackUrl: 'https://hooks.example.com/a' });
-			expect(env.apiRequests()[0].body).toEqual({ listId: 99, callbackUrl: 'https://hooks.example.com/a', limit: 5000 });
 			expect(result.status).toBe('error');
-			expect(result.error?.message).toBe('WEBHOOK_TYPE_ERROR: listId 99 is not a webhook list');
+			expect(result.error?.message).toBe('"List" cannot be "99"');
+			expect(env.apiRequests()).toHaveLength(0);
+		});
+
+		it('WEBHOOK_TYPE_ERROR for a list Lofty does not offer this account', async () => {
+			env.fake.injectFault({
+				method: 'POST',
+				path: '/v1.0/webhook',
+				status: 400,
+				body: { code: 400, message: 'WEBHOOK_TYPE_ERROR: listId 12 is not a webhook list' },
+			});
+			const result = await create({ listId: 12, callbackUrl: 'https://hooks.example.com/a' });
+			expect(env.apiRequests()[0].body).toEqual({ listId: 12, callbackUrl: 'https://hooks.example.com/a', limit: 5000 });
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toBe('WEBHOOK_TYPE_ERROR: listId 12 is not a webhook list');
 			expect(result.error?.httpCode).toBe('400');
 			expect(result.error?.description).toBe('Lofty answered HTTP 400 (code 400)');
 		});

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { memberMethods } from '../LoftyMember/MemberMethods';
 import { accountFields, accountOperations } from './resources/account';
 
@@ -14,12 +14,12 @@ export class LoftyAccount implements INodeType {
 		description: 'Create and update the user accounts of agents in your Lofty team',
 		defaults: { name: 'Lofty Account' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Account', value: 'account' }], 'account'),
 			accountOperations,
 			...accountFields,
-		],
+		]),
 	};
 
 	methods = memberMethods;

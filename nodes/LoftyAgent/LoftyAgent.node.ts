@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { memberMethods } from '../LoftyMember/MemberMethods';
 import { agentFields, agentOperations } from './resources/agent';
 
@@ -14,12 +14,12 @@ export class LoftyAgent implements INodeType {
 		description: 'Add agents with their full profile to your Lofty team',
 		defaults: { name: 'Lofty Agent' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Agent', value: 'agent' }], 'agent'),
 			agentOperations,
 			...agentFields,
-		],
+		]),
 	};
 
 	methods = memberMethods;

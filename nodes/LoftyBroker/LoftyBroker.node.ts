@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
 import { brokerFields, brokerOperations } from './resources/broker';
 
@@ -14,12 +14,12 @@ export class LoftyBroker implements INodeType {
 		description: 'Create and remove teams under a Lofty broker account',
 		defaults: { name: 'Lofty Broker' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Broker', value: 'broker' }]),
 			brokerOperations,
 			...brokerFields,
-		],
+		]),
 	};
 
 	methods = loftyMethods;

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
 import { callFields, callOperations } from './resources/call';
 
@@ -14,7 +14,7 @@ export class LoftyCall implements INodeType {
 		description: 'Find calls made with the Lofty dialer',
 		defaults: { name: 'Lofty Call' },
 		usableAsTool: true,
-		properties: [authenticationProperty, resourceProperty([{ name: 'Call', value: 'call' }]), callOperations, ...callFields],
+		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Call', value: 'call' }]), callOperations, ...callFields]),
 	};
 
 	methods = loftyMethods;

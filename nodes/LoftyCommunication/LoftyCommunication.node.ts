@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
 import { agentCommunicationFields, agentCommunicationOperations } from './resources/agentCommunication';
 import {
@@ -20,7 +20,7 @@ export class LoftyCommunication implements INodeType {
 		description: 'Read the call, email and text history of leads and agents in Lofty',
 		defaults: { name: 'Lofty Communication' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty(
 				[
@@ -37,7 +37,7 @@ export class LoftyCommunication implements INodeType {
 			textHistoryOperations,
 			...agentCommunicationFields,
 			...historyFieldsByResource,
-		],
+		]),
 	};
 
 	methods = loftyMethods;

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
 import { activityFields, activityOperations } from './resources/activity';
 import { brokermintFields, brokermintOperations } from './resources/brokermint';
@@ -17,7 +17,7 @@ export class LoftyLead implements INodeType {
 		description: 'Create, find and update leads, their activities and transactions in Lofty',
 		defaults: { name: 'Lofty Lead' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([
 				{ name: 'Activity', value: 'activity' },
@@ -33,7 +33,7 @@ export class LoftyLead implements INodeType {
 			...activityFields,
 			...transactionFields,
 			...brokermintFields,
-		],
+		]),
 	};
 
 	methods = loftyMethods;

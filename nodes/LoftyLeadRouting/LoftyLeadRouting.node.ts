@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
 import { memberFields, memberOperations } from './resources/member';
 import { roleFields, roleOperations } from './resources/role';
@@ -17,7 +17,7 @@ export class LoftyLeadRouting implements INodeType {
 		description: 'Read and change lead routing rules in Lofty, and the members and roles they assign leads to',
 		defaults: { name: 'Lofty Lead Routing' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty(
 				[
@@ -34,7 +34,7 @@ export class LoftyLeadRouting implements INodeType {
 			...ruleFields,
 			...memberFields,
 			...roleFields,
-		],
+		]),
 	};
 
 	methods = loftyMethods;

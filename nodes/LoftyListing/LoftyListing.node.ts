@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
 import { listingFields, listingOperations } from './resources/listing';
 
@@ -14,12 +14,12 @@ export class LoftyListing implements INodeType {
 		description: 'Get listings and the published listings feed from Lofty',
 		defaults: { name: 'Lofty Listing' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Listing', value: 'listing' }], 'listing'),
 			listingOperations,
 			...listingFields,
-		],
+		]),
 	};
 
 	methods = loftyMethods;

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { memberMethods } from './MemberMethods';
 import { memberFields, memberOperations } from './resources/member';
 
@@ -14,12 +14,12 @@ export class LoftyMember implements INodeType {
 		description: 'Get the members of your Lofty team and update their profiles',
 		defaults: { name: 'Lofty Member' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Member', value: 'member' }], 'member'),
 			memberOperations,
 			...memberFields,
-		],
+		]),
 	};
 
 	methods = memberMethods;

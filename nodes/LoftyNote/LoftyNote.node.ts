@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
 import { noteFields, noteOperations } from './resources/note';
 
@@ -14,12 +14,12 @@ export class LoftyNote implements INodeType {
 		description: 'Add, get, edit and delete the notes of leads in Lofty',
 		defaults: { name: 'Lofty Note' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Note', value: 'note' }], 'note'),
 			noteOperations,
 			...noteFields,
-		],
+		]),
 	};
 
 	methods = loftyMethods;

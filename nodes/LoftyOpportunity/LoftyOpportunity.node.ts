@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
 import { opportunityFields, opportunityOperations } from './resources/opportunity';
 
@@ -14,12 +14,12 @@ export class LoftyOpportunity implements INodeType {
 		description: 'Send opportunity notifications about leads to agents in Lofty',
 		defaults: { name: 'Lofty Opportunity' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Opportunity', value: 'opportunity' }]),
 			opportunityOperations,
 			...opportunityFields,
-		],
+		]),
 	};
 
 	methods = loftyMethods;

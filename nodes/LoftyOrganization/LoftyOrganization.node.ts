@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { organizationMethods } from './OrganizationFunctions';
 import { organizationFields, organizationOperations } from './resources/organization';
 
@@ -14,12 +14,12 @@ export class LoftyOrganization implements INodeType {
 		description: 'Read the organization, edit the company and its offices, and list permission profiles in Lofty',
 		defaults: { name: 'Lofty Organization' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Organization', value: 'organization' }]),
 			organizationOperations,
 			...organizationFields,
-		],
+		]),
 	};
 
 	// The shared dropdowns plus the offices of the organization.

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
 import { systemLogFields, systemLogOperations } from './resources/systemLog';
 
@@ -14,12 +14,12 @@ export class LoftySystemLog implements INodeType {
 		description: "Search the system logs of leads' timelines in Lofty",
 		defaults: { name: 'Lofty System Log' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'System Log', value: 'systemLog' }], 'systemLog'),
 			systemLogOperations,
 			...systemLogFields,
-		],
+		]),
 	};
 
 	methods = loftyMethods;

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
 import { appointmentFields, appointmentOperations } from './resources/appointment';
 import { taskFields, taskOperations } from './resources/task';
@@ -15,7 +15,7 @@ export class LoftyTask implements INodeType {
 		description: 'Add, get, edit and delete the tasks of leads in Lofty, and list their appointments',
 		defaults: { name: 'Lofty Task' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([
 				{ name: 'Appointment', value: 'appointment' },
@@ -25,7 +25,7 @@ export class LoftyTask implements INodeType {
 			appointmentOperations,
 			...taskFields,
 			...appointmentFields,
-		],
+		]),
 	};
 
 	methods = loftyMethods;

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
 import { customFieldFields, customFieldOperations } from './resources/customField';
 import { leadPondFields, leadPondOperations } from './resources/leadPond';
@@ -16,7 +16,7 @@ export class LoftyTeam implements INodeType {
 		description: "Read the team's lead ponds and tags, and list or add lead custom fields in Lofty",
 		defaults: { name: 'Lofty Team' },
 		usableAsTool: true,
-		properties: [
+		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty(
 				[
@@ -32,7 +32,7 @@ export class LoftyTeam implements INodeType {
 			...leadPondFields,
 			...customFieldFields,
 			...tagFields,
-		],
+		]),
 	};
 
 	methods = loftyMethods;

@@ -1,10 +1,13 @@
 import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
 	INodeCredentialDescription,
 	INodeProperties,
 	INodePropertyOptions,
 	INodeTypeDescription,
+	PreSendAction,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { API_KEY_CREDENTIAL, DEFAULT_BASE_URL, OAUTH2_CREDENTIAL } from './transport';
 import type { PagingOptions } from './pagination';
@@ -181,4 +184,53 @@ export function customFieldsProperty(options: {
 		],
 		routing: { send: { type: 'body', property: options.bodyProperty, value: '={{ $value.field || [] }}' } },
 	};
+}
+
+/** Parameters whose options carry the routing itself (not values sent to Lofty). */
+const STRUCTURAL_OPTIONS = new Set(['authentication', 'resource', 'operation']);
+
+function enumCheck(parameter: string, label: string, options: INodePropertyOptions[]): PreSendAction {
+	const allowed = new Map(options.map((option) => [String(option.value), option.name]));
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const value = this.getNodeParameter(parameter, null) as unknown;
+		const values = Array.isArray(value) ? value : value === null || value === undefined || value === '' ? [] : [value];
+		const unknown = values.find((entry) => !allowed.has(String(entry)));
+		if (unknown !== undefined) {
+			throw new NodeOperationError(this.getNode(), `"${label}" cannot be "${String(unknown)}"`, {
+				itemIndex: this.getItemIndex(),
+				description: `Use one of: ${[...allowed.values()].join(', ')}. Nothing was sent to Lofty.`,
+			});
+		}
+		return requestOptions;
+	};
+}
+
+function withEnumCheck(property: INodeProperties, path: string): INodeProperties {
+	const fullName = path ? `${path}.${property.name}` : property.name;
+	if (property.type === 'collection' && property.options) {
+		return {
+			...property,
+			options: property.options.map((option) => ('type' in option ? withEnumCheck(option, fullName) : option)),
+		};
+	}
+	const isEnum = property.type === 'options' || property.type === 'multiOptions';
+	if (!isEnum || property.typeOptions?.loadOptionsMethod || STRUCTURAL_OPTIONS.has(property.name)) return property;
+	const options = (property.options ?? []) as INodePropertyOptions[];
+	if (options.length === 0 || !('value' in options[0])) return property;
+	const send = property.routing?.send ?? {};
+	return {
+		...property,
+		routing: {
+			...property.routing,
+			send: { ...send, preSend: [enumCheck(fullName, property.displayName, options), ...(send.preSend ?? [])] },
+		},
+	};
+}
+
+/**
+ * An expression can put any value in a dropdown. Every fixed dropdown of a node (top level and in
+ * collections) refuses a value it does not offer, naming the field, before anything is sent.
+ */
+export function withEnumChecks(properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => withEnumCheck(property, ''));
 }

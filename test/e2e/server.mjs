@@ -1,0 +1,109 @@
+// The running n8n (`n8n start`, 2.41.1) that the trigger and editor steps share, and helpers to
+// wait for things to happen in it and in the sandbox.
+
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { EXAMPLES } from '../../scripts/lib/paths.mjs';
+import { CREDENTIAL, coreNode, line, loftyNode } from './workflows.mjs';
+
+export const HOOK_WORKFLOW_ID = 'e2eLoftyHook';
+export const POLL_WORKFLOW_ID = 'e2eLeadPoll';
+export const HOOK_LIST = 2;
+
+export function hookWorkflow() {
+	return line(HOOK_WORKFLOW_ID, 'e2e: Lofty Trigger (lead information)', [
+		// The editor gives every webhook node a webhookId; n8n builds the webhook path from it.
+		{ ...loftyNode('Lofty Trigger', 'loftyTrigger', { events: [HOOK_LIST], options: {} }), webhookId: randomUUID() },
+		coreNode('Received', 'noOp'),
+	]);
+}
+
+export function pollWorkflow() {
+	return line(POLL_WORKFLOW_ID, 'e2e: Lofty Lead Trigger (new lead)', [
+		loftyNode('New Lead', 'loftyLeadTrigger', { event: 'newLead', pollTimes: { item: [{ mode: 'everyMinute' }] } }),
+		coreNode('Got Lead', 'noOp'),
+	]);
+}
+
+/** examples/*.json with their Lofty credential pointed at the e2e credential. */
+export function exampleWorkflows() {
+	return readdirSync(EXAMPLES)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const workflow = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
+			for (const node of workflow.nodes) {
+				if (node.credentials?.loftyApi) node.credentials.loftyApi = { id: CREDENTIAL.id, name: CREDENTIAL.name };
+			}
+			return { file, workflow };
+		});
+}
+
+export async function waitFor(what, check, { timeoutMs = 60_000, intervalMs = 500 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	let last;
+	while (Date.now() < deadline) {
+		try {
+			last = await check();
+			if (last) return last;
+		} catch (error) {
+			last = error;
+		}
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+	}
+	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last instanceof Error ? ` (last error: ${last.message})` : ''}`);
+}
+
+/** Subscriptions in the sandbox whose callback goes to this n8n. */
+export function subscriptionsFor(sandbox, n8n, listId = HOOK_LIST) {
+	return sandbox.lib
+		.webhooksOf(sandbox.fake.data)
+		.list()
+		.filter((s) => s.listId === listId && s.callbackUrl.startsWith(`${n8n.baseUrl}/`));
+}
+
+/** Waits until an activation (or deactivation) has gone through n8n's publication outbox. */
+export async function settled(n8n, workflowId) {
+	return await waitFor(
+		`workflow ${workflowId} to leave publication "in_progress"`,
+		async () => {
+			const status = await n8n.publicationStatus(workflowId);
+			return status === undefined || status.status !== 'in_progress' ? status ?? { status: 'inline' } : undefined;
+		},
+		{ timeoutMs: 90_000 },
+	);
+}
+
+/** The server session: started once, shared by the trigger, polling, editor and restart steps. */
+export function serverSession(ctx) {
+	return ctx.once('server', async () => {
+		const sandbox = await ctx.sandbox('main');
+		const n8n = await ctx.instance('2.41.1', { name: '2.41.1-server' });
+		const examples = exampleWorkflows();
+		await n8n.importWorkflows([hookWorkflow(), pollWorkflow(), ...examples.map((e) => e.workflow)]);
+		const seconds = await n8n.start();
+		ctx.time('n8n 2.41.1 start (to ready)', seconds);
+		await n8n.loginOwner();
+		return { n8n, sandbox, examples };
+	});
+}
+
+/** Creates a lead through the sandbox's API, as a Lofty user or integration would. */
+export async function createLead(sandbox, lead) {
+	const response = await fetch(`${sandbox.baseUrl}/v1.0/leads`, {
+		method: 'POST',
+		headers: { authorization: `token ${sandbox.apiKey}`, 'content-type': 'application/json' },
+		body: JSON.stringify(lead),
+	});
+	const body = await response.json();
+	if (!response.ok) throw new Error(`creating a lead failed: ${response.status} ${JSON.stringify(body)}`);
+	return body.leadId;
+}
+
+/** Executions of a workflow that finished, newest first. */
+export async function finishedExecutions(n8n, workflowId) {
+	const list = await n8n.executions(workflowId);
+	return list.filter((e) => e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting');
+}

@@ -1,0 +1,3 @@
+export async function editorStep() {
+	throw new Error('not written yet');
+}

@@ -1,0 +1,148 @@
+// Issue item 3: the Lofty Trigger in a running `n8n start`. Activation subscribes the callback
+// URL in the sandbox; an event the sandbox posts becomes an execution with the event's data; a
+// request without the secret is refused; deactivation deletes the subscription; restarting n8n
+// does not add a second one (with n8n 2.41's publication outbox, and with it turned off).
+
+import assert from 'node:assert/strict';
+
+import { nodeOutput } from '../../../scripts/lib/n8n.mjs';
+import {
+	HOOK_LIST,
+	HOOK_WORKFLOW_ID,
+	finishedExecutions,
+	serverSession,
+	settled,
+	subscriptionsFor,
+	waitFor,
+} from '../server.mjs';
+import { startPolling } from './polling.mjs';
+
+function postsTo(sandbox, method, path, since) {
+	return sandbox.fake.requests.filter((r) => r.method === method && r.path === path && r.at >= since);
+}
+
+/** Plays Lofty: posts an event to every subscription of the list; resolves the deliveries. */
+async function deliver(sandbox, leadIds) {
+	return await sandbox.lib.deliverWebhookEvent(sandbox.fake.data, HOOK_LIST, { updatedLead: leadIds.map((leadId) => ({ leadId })) });
+}
+
+/** Delivers an event and waits for the execution it starts; returns the trigger's items. */
+async function eventRunsWorkflow(ctx, n8n, sandbox, leadIds) {
+	const before = (await n8n.executions(HOOK_WORKFLOW_ID)).length;
+	const deliveries = await deliver(sandbox, leadIds);
+	const mine = deliveries.filter((d) => d.callbackUrl.startsWith(`${n8n.baseUrl}/`));
+	assert.equal(mine.length, 1, `one delivery to this n8n (${JSON.stringify(deliveries)})`);
+	assert.equal(mine[0].status, 200, `n8n accepted the event: ${mine[0].status} ${mine[0].responseBody ?? mine[0].error}`);
+	const execution = await waitFor(
+		'the execution the event started',
+		async () => {
+			const list = await finishedExecutions(n8n, HOOK_WORKFLOW_ID);
+			return list.length > before ? list[0] : undefined;
+		},
+		{ timeoutMs: 30_000 },
+	);
+	assert.equal(execution.status, 'success', `execution ${execution.id} status`);
+	const full = await n8n.execution(execution.id);
+	const items = nodeOutput(full.data, 'Lofty Trigger') ?? [];
+	assert.deepEqual(
+		items.map((item) => Number(item.leadId)),
+		leadIds,
+		`the execution holds the event's leads: ${JSON.stringify(items).slice(0, 400)}`,
+	);
+	assert.ok(items.every((item) => Number(item.listId) === HOOK_LIST), 'each item names the event list');
+	assert.deepEqual(nodeOutput(full.data, 'Received')?.length, leadIds.length, 'the items flowed on to the next node');
+	return { execution, items };
+}
+
+export async function webhookStep(ctx) {
+	const { n8n, sandbox } = await serverSession(ctx);
+	ctx.use(n8n);
+	// The polling trigger's workflow is activated now, so that its minute-long polls run
+	// while this and the editor step work (issue item 4 is checked in the polling step).
+	await startPolling(ctx);
+
+	const since = Date.now();
+	await n8n.activate(HOOK_WORKFLOW_ID);
+	const status = await settled(n8n, HOOK_WORKFLOW_ID);
+	const [subscription] = await waitFor('the subscription in the sandbox', () => subscriptionsFor(sandbox, n8n).length && subscriptionsFor(sandbox, n8n), {
+		timeoutMs: 60_000,
+	});
+	ctx.note(`activation: publication status "${status.status}" after ${((Date.now() - since) / 1000).toFixed(1)} s; subscribed ${subscription.callbackUrl.replace(/n8nToken=[^&]+/, 'n8nToken=…')}`);
+	assert.equal(subscriptionsFor(sandbox, n8n).length, 1, 'exactly one subscription for the list');
+	assert.match(subscription.callbackUrl, new RegExp(`^${n8n.baseUrl}/webhook/`), 'the callback is n8n’s production webhook URL');
+	assert.match(subscription.callbackUrl, /[?&]n8nToken=[0-9a-f]{16,}/, 'the callback carries the trigger’s secret');
+	assert.equal(postsTo(sandbox, 'POST', '/v1.0/webhook', since).length, 1, 'one POST /v1.0/webhook');
+
+	// Lofty posts an event: an execution with the event's data appears.
+	const { execution, items } = await eventRunsWorkflow(ctx, n8n, sandbox, [1000001, 1000002]);
+	ctx.note(`event -> execution ${execution.id} with ${items.length} items (leadId ${items.map((i) => i.leadId).join(', ')})`);
+
+	// Without the secret (or with a wrong one) the request is refused and nothing runs.
+	const before = (await n8n.executions(HOOK_WORKFLOW_ID)).length;
+	const bare = subscription.callbackUrl.split('?')[0];
+	const refused = [];
+	for (const url of [bare, `${bare}?n8nToken=${'0'.repeat(48)}`]) {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ listId: HOOK_LIST, updatedLead: [{ leadId: 1000003 }] }) });
+		refused.push(response.status);
+	}
+	await new Promise((resolve) => setTimeout(resolve, 1_500));
+	assert.ok(refused.every((code) => code === 401 || code === 403), `requests without the secret are refused (got ${refused.join(', ')})`);
+	assert.equal((await n8n.executions(HOOK_WORKFLOW_ID)).length, before, 'a refused request starts no execution');
+	ctx.note(`without the secret: HTTP ${refused[0]}; with a wrong secret: HTTP ${refused[1]}; no execution`);
+
+	// Deactivation deletes the subscription.
+	const off = Date.now();
+	await n8n.deactivate(HOOK_WORKFLOW_ID);
+	await settled(n8n, HOOK_WORKFLOW_ID);
+	await waitFor('the subscription to be deleted', () => subscriptionsFor(sandbox, n8n).length === 0, { timeoutMs: 60_000 });
+	assert.ok(postsTo(sandbox, 'DELETE', `/v1.0/webhook/${subscription.subscribeId}`, off).length >= 1, 'DELETE /v1.0/webhook/{id}');
+	ctx.note(`deactivation deleted subscription ${subscription.subscribeId} after ${((Date.now() - off) / 1000).toFixed(1)} s`);
+}
+
+/** Stops and starts the shared n8n, optionally with other environment variables. */
+async function restart(ctx, n8n, env) {
+	await n8n.stop();
+	n8n.extraEnv = { ...n8n.extraEnv, ...env };
+	const seconds = await n8n.start();
+	await n8n.loginOwner();
+	return seconds;
+}
+
+export async function restartStep(ctx) {
+	const { n8n, sandbox } = await serverSession(ctx);
+	ctx.use(n8n);
+	await n8n.activate(HOOK_WORKFLOW_ID);
+	await settled(n8n, HOOK_WORKFLOW_ID);
+	await waitFor('the subscription', () => subscriptionsFor(sandbox, n8n).length === 1, { timeoutMs: 60_000 });
+	const [original] = subscriptionsFor(sandbox, n8n);
+
+	for (const [label, env] of [
+		['publication outbox (2.41 default)', {}],
+		['N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false', { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' }],
+	]) {
+		const since = Date.now();
+		const seconds = await restart(ctx, n8n, env);
+		await settled(n8n, HOOK_WORKFLOW_ID);
+		// The webhook answers again once the workflow is active after the restart.
+		const { items } = await waitFor('the restarted n8n to run the trigger', async () => await eventRunsWorkflow(ctx, n8n, sandbox, [1000004]), {
+			timeoutMs: 90_000,
+			intervalMs: 2_000,
+		});
+		const subscriptions = subscriptionsFor(sandbox, n8n);
+		const created = postsTo(sandbox, 'POST', '/v1.0/webhook', since).length;
+		const listed = postsTo(sandbox, 'GET', '/v1.0/webhooks', since).length;
+		ctx.note(
+			`restart with ${label}: ready in ${seconds.toFixed(1)} s; ${subscriptions.length} subscription(s), ${created} created, ${listed} GET /v1.0/webhooks (checkExists); event ran (${items.length} item)`,
+		);
+		assert.equal(subscriptions.length, 1, `one subscription after the restart (${label})`);
+		assert.equal(subscriptions[0].subscribeId, original.subscribeId, 'the same subscription as before the restart');
+		assert.equal(created, 0, `no new subscription after the restart (${label})`);
+	}
+
+	// With inline activation, deactivating deletes it as well.
+	await n8n.deactivate(HOOK_WORKFLOW_ID);
+	await settled(n8n, HOOK_WORKFLOW_ID);
+	await waitFor('the subscription to be deleted', () => subscriptionsFor(sandbox, n8n).length === 0, { timeoutMs: 60_000 });
+	ctx.note('deactivated with inline activation: subscription deleted');
+	await n8n.stop();
+}
