@@ -232,13 +232,12 @@ async function sendWithRetries(
 	let transient = 0;
 	for (;;) {
 		await wait(node, itemIndex, budget.acquire(signal));
+		let response: LoftyResponse;
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
 				...request,
 				headers: { ...(request.headers ?? {}) },
 			})) as LoftyResponse;
-			budget.release(readRateLimitHeaders(response.headers));
-			return { ...response, body: parseLoftyBody(response.body) };
 		} catch (error) {
 			const failure = describeFailure(error);
 			if (failure.status === 429) {
@@ -256,6 +255,17 @@ async function sendWithRetries(
 			}
 			throw apiError(node, failure, credentialType, error instanceof Error ? error.message : 'Request failed', itemIndex);
 		}
+		budget.release(readRateLimitHeaders(response.headers));
+		const body = parseLoftyBody(response.body);
+		if (typeof body === 'string' && /^\s*[{[]/.test(body) && /json/i.test(String(response.headers?.['content-type'] ?? ''))) {
+			throw new NodeApiError(node, { message: 'malformed JSON' } as JsonObject, {
+				message: 'Lofty answered with malformed JSON',
+				description: `HTTP ${response.statusCode}; the answer began: ${body.trim().slice(0, 120)}`,
+				httpCode: String(response.statusCode),
+				itemIndex,
+			});
+		}
+		return { ...response, body };
 	}
 }
 

@@ -103,6 +103,9 @@ export class FakeLofty {
 	readonly options: ResolvedOptions;
 	/** Every request received, in order (429s, faults and the token endpoint included). */
 	requests: RecordedRequest[] = [];
+
+	/** Called for every request before it is answered (tests use it to change data mid-run). */
+	onRequest?: (request: RecordedRequest) => void;
 	/** The in-memory store; tests may change it freely. */
 	data: FakeLoftyData;
 	/** The route table; later resource groups register here (see ROUTE_GROUPS). */
@@ -267,6 +270,7 @@ export class FakeLofty {
 			at,
 		};
 		this.requests.push(record);
+		this.onRequest?.(record);
 		const send = (reply: Reply) => {
 			record.status = reply.status;
 			this.write(res, reply);
