@@ -31,7 +31,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
-import { Credentials, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { Credentials, DirectoryLoader, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 
 import { LoftyApi } from '../credentials/LoftyApi.credentials';
 import { LoftyOAuth2Api } from '../credentials/LoftyOAuth2Api.credentials';
@@ -78,7 +78,11 @@ export class TestNodeTypes implements INodeTypes {
 
 	constructor(nodeTypes: INodeType[]) {
 		this.types.set('testInput', new InputNode());
-		for (const nodeType of nodeTypes) this.types.set(`${PACKAGE}.${nodeType.description.name}`, asServerLoads(nodeType));
+		for (const nodeType of nodeTypes) {
+			// As n8n's loader does: declarative nodes get the standard "Request Options" (timeout, proxy, batching).
+			DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+			this.types.set(`${PACKAGE}.${nodeType.description.name}`, asServerLoads(nodeType));
+		}
 	}
 
 	getByName(name: string): INodeType | IVersionedNodeType {
