@@ -43,6 +43,7 @@ export const loftyNodeBase = {
 	requestDefaults: {
 		baseURL: `={{ String($credentials.baseUrl || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`,
 		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		qs: { vendorKey: '={{ $credentials.vendorSecretKey || undefined }}' },
 	},
 	requestOperations: { pagination: sendRequest() },
 } satisfies Partial<INodeTypeDescription>;

@@ -59,12 +59,12 @@ function trimBaseUrl(url: unknown): string {
 	return value.replace(/\/+$/, '');
 }
 
-/** Identifies a credential without keeping its secret: requests that share it share one budget. */
-function budgetKey(credentialType: string, credentials: IDataObject, node: INode): string {
-	const identity =
-		credentialType === API_KEY_CREDENTIAL
-			? String(credentials.apiKey ?? '')
-			: `${String(credentials.clientId ?? '')}|${node.credentials?.[credentialType]?.id ?? ''}`;
+/**
+ * Requests that share a credential share one budget: saved credentials are told apart by id,
+ * an unsaved one (a credential test) by a hash that does not keep its secret.
+ */
+function budgetKey(credentialType: string, credentials: IDataObject): string {
+	const identity = credentialType === API_KEY_CREDENTIAL ? String(credentials.apiKey ?? '') : String(credentials.clientId ?? '');
 	return createHash('sha256')
 		.update(`${credentialType}|${trimBaseUrl(credentials.baseUrl)}|${identity}`)
 		.digest('hex');
@@ -184,15 +184,12 @@ export async function loftyRequest(
 ): Promise<LoftyResponse> {
 	const node = ctx.getNode();
 	const credentialType = credentialTypeOf(node);
-	const credentials = await ctx.getCredentials<IDataObject>(credentialType, itemIndex);
-	const budget = budgetFor(budgetKey(credentialType, credentials, node));
+	const credentialId = node.credentials?.[credentialType]?.id;
 	const signal = ctx.getExecutionCancelSignal?.();
 	const method = (options.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
-
 	const request: IHttpRequestOptions = {
 		...options,
 		method,
-		baseURL: options.baseURL ?? trimBaseUrl(credentials.baseUrl),
 		json: true,
 		returnFullResponse: true,
 		// Read the answer as text and parse it here, so 64-bit ids keep every digit.
@@ -200,9 +197,18 @@ export async function loftyRequest(
 		// Lofty's list filters are "array(multi)": tags=a&tags=b
 		arrayFormat: 'repeat',
 	};
-	if (typeof credentials.vendorSecretKey === 'string' && credentials.vendorSecretKey !== '') {
-		request.qs = { ...(options.qs ?? {}), vendorKey: credentials.vendorSecretKey };
+	// Declarative routing already resolved the base URL and vendor key from the credential
+	// (requestDefaults); only other callers need it decrypted here.
+	let key = credentialId && options.baseURL ? `${credentialType}:${credentialId}@${options.baseURL}` : undefined;
+	if (!key) {
+		const credentials = await ctx.getCredentials<IDataObject>(credentialType, itemIndex);
+		request.baseURL = options.baseURL ?? trimBaseUrl(credentials.baseUrl);
+		if (typeof credentials.vendorSecretKey === 'string' && credentials.vendorSecretKey !== '') {
+			request.qs = { ...(options.qs ?? {}), vendorKey: credentials.vendorSecretKey };
+		}
+		key = credentialId ? `${credentialType}:${credentialId}@${request.baseURL}` : budgetKey(credentialType, credentials);
 	}
+	const budget = budgetFor(key);
 
 	const idempotent = behaviour.idempotent ?? IDEMPOTENT_METHODS.has(method);
 	return await sendWithRetries(ctx, request, budget, credentialType, idempotent, itemIndex, signal);
