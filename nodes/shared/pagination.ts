@@ -23,7 +23,7 @@ import { loftyRequest } from './transport';
  */
 export type PagingStyle =
 	| 'none'
-	| 'offset' 
+	| 'offset'
 	| 'scroll'
 	| 'currentId'
 	| 'curPage'
