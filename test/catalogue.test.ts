@@ -1,4 +1,6 @@
-import { coverage, loadCatalogue, reachableOperations } from './support/catalogue';
+import { readFileSync, existsSync } from 'fs';
+
+import { CATALOGUE_COPY, SHARED_CATALOGUE, coverage, loadCatalogue, reachableOperations } from './support/catalogue';
 import { allNodeTypes } from './support/nodes';
 
 /** Every group of the reference: each must be reached in full. */
@@ -8,8 +10,10 @@ describe('endpoint catalogue', () => {
 	const catalogue = loadCatalogue();
 	const table = coverage(catalogue, reachableOperations(allNodeTypes()));
 
-	it('lists the 80 endpoints of the reference', () => {
+	it('lists the 80 endpoints of the reference; the repository copy matches ../shared when present', () => {
 		expect(catalogue).toHaveLength(80);
+		const copy = JSON.parse(readFileSync(CATALOGUE_COPY, 'utf8'));
+		expect(copy).toEqual(existsSync(SHARED_CATALOGUE) ? JSON.parse(readFileSync(SHARED_CATALOGUE, 'utf8')) : catalogue);
 	});
 
 	it.each(BUILT_GROUPS)('reaches every endpoint of the %s group from some operation', (group) => {

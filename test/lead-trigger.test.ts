@@ -63,6 +63,13 @@ describe('Lofty Lead Trigger (polling)', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 
+	it('emits a lead created in the same second as the first poll (Lofty times have whole seconds)', async () => {
+		const trigger = poller('newLead');
+		await trigger.poll();
+		await createLeads(Math.floor(Date.now() / 1000) * 1000, 1, 'same');
+		expect(names(await trigger.poll())).toEqual(['same0']);
+	});
+
 	it('a poll spanning several pages emits every new lead once', async () => {
 		const trigger = poller('newLead');
 		await trigger.poll();

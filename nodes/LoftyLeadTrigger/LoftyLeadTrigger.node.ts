@@ -66,8 +66,8 @@ export class LoftyLeadTrigger implements INodeType {
 				);
 				return newest ? [[{ json: newest }]] : null;
 			}
-			// First poll: start from now and emit nothing.
-			state[key] = { since: Date.now(), seenAtSince: [] } satisfies PollPosition;
+			// First poll: start from now (in whole seconds, as Lofty's times are) and emit nothing.
+			state[key] = { since: Math.floor(Date.now() / 1000) * 1000, seenAtSince: [] } satisfies PollPosition;
 			return null;
 		}
 

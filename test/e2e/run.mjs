@@ -13,7 +13,7 @@ import { ARTIFACTS } from '../../scripts/lib/paths.mjs';
 import { exitAfterCleanup, onShutdown } from '../../scripts/lib/proc.mjs';
 import { Context } from './context.mjs';
 import { editorStep } from './steps/editor.mjs';
-import { n8nOneStep } from './steps/n8n-one.mjs';
+import { N8N1, n8nOneStep } from './steps/n8n-one.mjs';
 import { nodesStep } from './steps/nodes.mjs';
 import { packageStep } from './steps/package.mjs';
 import { pagingStep } from './steps/paging.mjs';
@@ -60,9 +60,12 @@ async function main() {
 	const ctx = new Context({ artifacts: dir, build: args.build });
 	onShutdown(() => ctx.close());
 
+	const selected = STEPS.filter((step) => !(args.only && !args.only.has(step.id)) && !args.skip.has(step.id));
 	const results = [];
-	for (const step of STEPS) {
-		if ((args.only && !args.only.has(step.id)) || args.skip.has(step.id)) continue;
+	for (const step of selected) {
+		// n8n 1.x is installed (on first use) in the background while the running-n8n steps
+		// mostly wait (for webhooks, the browser and the one-minute poll).
+		if (step.id === 'webhook' && selected.some((s) => s.id === 'n8n1')) ctx.host(N8N1).catch(() => undefined);
 		const label = `[${step.id}] (issue ${step.issue}) ${step.title}`;
 		process.stdout.write(`\n=== ${label}\n`);
 		const stepStarted = Date.now();

@@ -6,10 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { EXAMPLES } from '../../scripts/lib/paths.mjs';
-import { CREDENTIAL, coreNode, line, loftyNode } from './workflows.mjs';
+import { TYPE_PREFIX } from '../../scripts/lib/package.mjs';
+import { NODE_CASES } from './cases.mjs';
+import { declaredNodeTypes, everyNodeWorkflow } from './steps/nodes.mjs';
+import { CREDENTIAL, connect, coreNode, line, loftyNode } from './workflows.mjs';
 
 export const HOOK_WORKFLOW_ID = 'e2eLoftyHook';
-export const POLL_WORKFLOW_ID = 'e2eLeadPoll';
 export const HOOK_LIST = 2;
 
 export function hookWorkflow() {
@@ -20,11 +22,21 @@ export function hookWorkflow() {
 	]);
 }
 
-export function pollWorkflow() {
-	return line(POLL_WORKFLOW_ID, 'e2e: Lofty Lead Trigger (new lead)', [
-		loftyNode('New Lead', 'loftyLeadTrigger', { event: 'newLead', pollTimes: { item: [{ mode: 'everyMinute' }] } }),
-		coreNode('Got Lead', 'noOp'),
-	]);
+export const EDITOR_WORKFLOW_ID = 'e2eEditor';
+export const LEAD_NODE = 'Lead: Get Many';
+
+/** The workflow the editor opens: one node of every action type plus both triggers. */
+export function editorWorkflow() {
+	const workflow = everyNodeWorkflow(NODE_CASES.filter((c) => declaredNodeTypes().includes(c.type)));
+	workflow.id = EDITOR_WORKFLOW_ID;
+	workflow.name = 'e2e: every Lofty node in the editor';
+	const triggers = [
+		{ ...loftyNode('Lofty Trigger', 'loftyTrigger', { events: [2] }, [0, 300]), webhookId: '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c' },
+		loftyNode('Lofty Lead Trigger', 'loftyLeadTrigger', { event: 'newLead', pollTimes: { item: [{ mode: 'everyMinute' }] } }, [0, 600]),
+	].filter((node) => declaredNodeTypes().includes(node.type.slice(TYPE_PREFIX.length)));
+	workflow.nodes.push(...triggers);
+	for (const trigger of triggers) connect(workflow.connections, trigger.name, LEAD_NODE);
+	return workflow;
 }
 
 /** examples/*.json with their Lofty credential pointed at the e2e credential. */
@@ -82,7 +94,7 @@ export function serverSession(ctx) {
 		const sandbox = await ctx.sandbox('main');
 		const n8n = await ctx.instance('2.41.1', { name: '2.41.1-server' });
 		const examples = exampleWorkflows();
-		await n8n.importWorkflows([hookWorkflow(), pollWorkflow(), ...examples.map((e) => e.workflow)]);
+		await n8n.importWorkflows([hookWorkflow(), editorWorkflow(), ...examples.map((e) => e.workflow)]);
 		const seconds = await n8n.start();
 		ctx.time('n8n 2.41.1 start (to ready)', seconds);
 		await n8n.loginOwner();

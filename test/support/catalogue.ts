@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
@@ -10,9 +10,13 @@ export interface CatalogueEndpoint {
 	pagination?: string;
 }
 
-/** The reference's endpoint list, kept beside the repository in ../shared. */
+/** The reference's endpoint list as kept beside the repository (../shared), when it is there. */
+export const SHARED_CATALOGUE = join(__dirname, '..', '..', '..', 'shared', 'lofty-endpoints.json');
+/** A copy in the repository, for checkouts without ../shared (e.g. the publish workflow). */
+export const CATALOGUE_COPY = join(__dirname, '..', 'fixtures', 'lofty-endpoints.json');
+
 export function loadCatalogue(): CatalogueEndpoint[] {
-	const file = join(__dirname, '..', '..', '..', 'shared', 'lofty-endpoints.json');
+	const file = existsSync(SHARED_CATALOGUE) ? SHARED_CATALOGUE : CATALOGUE_COPY;
 	return JSON.parse(readFileSync(file, 'utf8')) as CatalogueEndpoint[];
 }
 

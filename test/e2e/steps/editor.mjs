@@ -1,3 +1,159 @@
-export async function editorStep() {
-	throw new Error('not written yet');
+// Issue item 5: the n8n editor in headless Chromium (Debian's `chromium`, driven by
+// playwright-core; no browser download). It signs in, opens a workflow with every Lofty node and
+// each example workflow, checks that every Lofty node renders with its icon and operation (no
+// "node not installed"), opens the Lead node's panel, lists its operations and saves a
+// screenshot to test-artifacts/editor-lead-node.png.
+
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import { OWNER } from '../../../scripts/lib/n8n.mjs';
+import { TYPE_PREFIX } from '../../../scripts/lib/package.mjs';
+import { ARTIFACTS, ROOT } from '../../../scripts/lib/paths.mjs';
+import { EDITOR_WORKFLOW_ID, LEAD_NODE, editorWorkflow, serverSession } from '../server.mjs';
+import { declaredNodeTypes } from './nodes.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT = join(ARTIFACTS, 'editor-lead-node.png');
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
+function loadPlaywright() {
+	try {
+		return createRequire(join(ROOT, 'package.json'))('playwright-core');
+	} catch {
+		throw new Error('playwright-core is not installed: it is a devDependency of this package (run `npm ci --ignore-scripts`).');
+	}
+}
+
+/** What each Lofty node on the canvas shows: type, icon (and whether it loaded), subtitle, "not installed". */
+async function canvasNodes(page) {
+	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+	// Icons are <img>; give them a moment to load before reading naturalWidth.
+	await page.waitForFunction(() => [...document.querySelectorAll('[data-test-id="canvas-node"] img')].every((img) => img.complete), null, { timeout: 30_000 });
+	return await page.$$eval('[data-test-id="canvas-node"]', (elements) =>
+		elements.map((element) => {
+			const img = element.querySelector('.n8n-node-icon img');
+			return {
+				name: element.getAttribute('data-node-name'),
+				type: element.getAttribute('data-node-type'),
+				icon: img?.getAttribute('src') ?? null,
+				iconLoaded: Boolean(img && img.naturalWidth > 0),
+				placeholder: element.querySelector('[class*="nodeIconPlaceholder"]')?.textContent ?? null,
+				notInstalled: element.querySelector('[data-test-id="node-not-installed"]') !== null,
+				subtitle: element.querySelector('[class*="_subtitle"]')?.textContent?.trim() ?? '',
+			};
+		}),
+	);
+}
+
+function checkNodes(rendered, workflow, problems, where) {
+	for (const node of workflow.nodes.filter((n) => n.type.startsWith(TYPE_PREFIX))) {
+		const shown = rendered.find((r) => r.name === node.name);
+		if (!shown) {
+			problems.push(`${where}: "${node.name}" is not on the canvas`);
+			continue;
+		}
+		if (shown.notInstalled || shown.placeholder) problems.push(`${where}: "${node.name}" (${node.type}) renders as a node that is not installed`);
+		if (!shown.icon?.includes(`/icons/${TYPE_PREFIX.slice(0, -1)}/`) || !shown.iconLoaded) {
+			problems.push(`${where}: "${node.name}" has no loaded Lofty icon (src ${shown.icon}, loaded ${shown.iconLoaded})`);
+		}
+		const operation = node.parameters.operation;
+		if (operation && !shown.subtitle.includes(operation)) problems.push(`${where}: "${node.name}" subtitle "${shown.subtitle}" does not name operation ${operation}`);
+	}
+}
+
+export async function editorStep(ctx) {
+	assert.ok(existsSync(CHROMIUM), `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+	const { chromium } = loadPlaywright();
+	const { n8n, examples } = await serverSession(ctx);
+	ctx.use(n8n);
+	const workflow = editorWorkflow();
+
+	// The node types n8n serves to the editor, with their icons.
+	const types = await (await fetch(`${n8n.baseUrl}/types/nodes.json`, { headers: { cookie: n8n.cookie } })).json();
+	const served = types.filter((t) => t.name.startsWith(TYPE_PREFIX));
+	const missing = declaredNodeTypes().filter((name) => !served.some((t) => t.name === `${TYPE_PREFIX}${name}`));
+	assert.deepEqual(missing, [], 'every declared node is among the node types n8n serves');
+	const iconUrls = [...new Set(served.flatMap((t) => Object.values(t.iconUrl ?? {})))];
+	for (const url of iconUrls) {
+		const response = await fetch(`${n8n.baseUrl}/${url.replace(/^\//, '')}`);
+		assert.equal(response.status, 200, `icon ${url}`);
+		assert.match(response.headers.get('content-type') ?? '', /svg/, `icon ${url} is an SVG`);
+	}
+	ctx.note(`n8n serves ${served.length} Lofty node types (with the AI-tool variants of action nodes); icons ${iconUrls.join(', ')} load`);
+
+	const profile = ctx.tempDir('chromium');
+	const browser = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		chromiumSandbox: false,
+		args: CHROMIUM_ARGS,
+		viewport: { width: 1440, height: 900 },
+	});
+	const pageErrors = [];
+	try {
+		const page = browser.pages()[0] ?? (await browser.newPage());
+		page.on('pageerror', (error) => pageErrors.push(error.message));
+		page.setDefaultTimeout(60_000);
+
+		await page.goto(`${n8n.baseUrl}/signin`);
+		await page.getByLabel('Email').fill(OWNER.email);
+		await page.getByLabel('Password').fill(OWNER.password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL((url) => !url.pathname.includes('signin'));
+
+		const problems = [];
+		await page.goto(`${n8n.baseUrl}/workflow/${EDITOR_WORKFLOW_ID}`);
+		const rendered = await canvasNodes(page);
+		checkNodes(rendered, workflow, problems, 'every-node workflow');
+		await page.screenshot({ path: join(ctx.artifacts, 'editor-every-node.png') });
+		ctx.note(`canvas: ${rendered.filter((r) => r.type?.startsWith(TYPE_PREFIX)).length} Lofty nodes rendered with the Lofty icon`);
+
+		for (const { file, workflow: example } of examples) {
+			await page.goto(`${n8n.baseUrl}/workflow/${example.id}`);
+			checkNodes(await canvasNodes(page), example, problems, `examples/${file}`);
+		}
+		ctx.note(`examples open in the editor: ${examples.map((e) => e.file).join(', ')}`);
+
+		// The Lead node's panel: its operations, then the screenshot.
+		await page.goto(`${n8n.baseUrl}/workflow/${EDITOR_WORKFLOW_ID}`);
+		await canvasNodes(page);
+		await page.locator(`[data-test-id="canvas-node"][data-node-name="${LEAD_NODE}"]`).dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ state: 'visible' });
+		await page.locator('[data-test-id="parameter-input-operation"] input').click();
+		const options = page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
+		await options.first().waitFor({ state: 'visible' });
+		// Each option shows its name and, below it, a description: the name is the first leaf.
+		const operations = await options.evaluateAll((items) =>
+			items
+				.map((item) => [...item.querySelectorAll('*')].find((el) => el.children.length === 0 && el.textContent.trim())?.textContent.trim() ?? item.textContent.trim())
+				.filter(Boolean),
+		);
+		await page.waitForTimeout(600); // the dropdown fades in
+		mkdirSync(ARTIFACTS, { recursive: true });
+		await page.screenshot({ path: SCREENSHOT });
+		ctx.note(`Lead node panel: ${operations.length} operations (${operations.join(', ')})`);
+		ctx.note(`screenshot: ${SCREENSHOT}`);
+		for (const expected of ['Create', 'Get', 'Get Many', 'Update', 'Delete']) {
+			if (!operations.some((text) => text.startsWith(expected))) problems.push(`Lead panel: no "${expected}" operation among ${operations.join(', ')}`);
+		}
+		await page.keyboard.press('Escape');
+		if (pageErrors.length) ctx.note(`page errors in the editor: ${pageErrors.length} (first: ${pageErrors[0].slice(0, 160)})`);
+		assert.equal(problems.length, 0, problems.join('\n'));
+	} finally {
+		await browser.close();
+	}
 }

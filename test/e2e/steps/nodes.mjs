@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import { nodeError, nodeOutput } from '../../../scripts/lib/n8n.mjs';
 import { PACKAGE } from '../../../scripts/lib/package.mjs';
 import { NODE_CASES, TRIGGER_TYPES } from '../cases.mjs';
+import { exampleWorkflows } from '../server.mjs';
 import { connect, loftyNode, manualTrigger, workflow } from '../workflows.mjs';
 
 export const NODES_WORKFLOW_ID = 'e2eEveryNode';
+const HOT_LEADS_EXAMPLE = 'loftyExHotLeads';
 
 /** Node type names (loftyLead, ...) package.json declares. */
 export function declaredNodeTypes() {
@@ -62,6 +64,25 @@ export async function nodesStep(ctx) {
 	}
 	ctx.note(`${cases.length - failures.length} of ${cases.length} nodes gave the expected items`);
 	if (missing.length) failures.push(`no e2e case for: ${missing.join(', ')} (add one to test/e2e/cases.mjs)`);
-	assert.equal(failures.length, 0, failures.join('\n'));
-	assert.equal(result.run.status ?? 'success', 'success', `execution status ${result.run.status}`);
+	if (result.run.status && result.run.status !== 'success') failures.push(`execution status ${result.run.status}`);
+
+	// The example that runs from a Manual Trigger: hot leads not contacted yet -> call tasks.
+	const example = exampleWorkflows().find((e) => e.workflow.id === HOT_LEADS_EXAMPLE);
+	await n8n.importWorkflows([example.workflow]);
+	const tasksBefore = sandbox.lib.tasksOf(sandbox.fake.data).tasks.size;
+	const exampleRun = await n8n.execute(HOT_LEADS_EXAMPLE);
+	const created = [...sandbox.lib.tasksOf(sandbox.fake.data).tasks.values()].slice(tasksBefore);
+	const hot = nodeOutput(exampleRun.run?.data, 'Hot Leads Not Contacted') ?? [];
+	ctx.note(`examples/${example.file}: ${hot.length} hot leads not contacted -> ${created.length} call tasks`);
+	try {
+		assert.ok(exampleRun.ok, `the example failed: ${exampleRun.output.slice(-1500)}`);
+		assert.ok(hot.length > 10 && hot.every((lead) => lead.tags.some((t) => t.tagName === 'Hot Lead')), 'only hot leads');
+		const search = sandbox.fake.requests.filter((r) => r.path === '/v1.0/leads' && r.query.anyTags === 'Hot Lead').at(-1);
+		assert.equal(search?.query.contacted, 'false', 'the search asked for leads not contacted yet');
+		assert.equal(created.length, 10, 'ten call tasks');
+		assert.ok(created.every((task) => task.type === 'Call' && /^Hot lead not contacted yet: call /.test(task.content)));
+	} catch (error) {
+		failures.push(`examples/${example.file}: ${error.message}`);
+	}
+	if (failures.length) throw new Error(failures.join('\n'));
 }
