@@ -351,7 +351,7 @@ export class N8n {
 }
 
 /** Finds the IRun that `n8n execute --rawOutput` printed, in JSON log lines or as plain JSON. */
-function findRun(text) {
+export function findRun(text) {
 	const isRun = (value) => value && typeof value === 'object' && value.data?.resultData !== undefined;
 	for (const line of text.split('\n')) {
 		if (!line.startsWith('{')) continue;
