@@ -9,7 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { PagingOptions } from '../shared/pagination';
-import { collectPages, extractRecords, limitOf } from '../shared/pagination';
+import { collectPages, extractRecords, hasMoreOf, limitOf } from '../shared/pagination';
 import type { LoftyContext } from '../shared/transport';
 import { loftyRequest } from '../shared/transport';
 
@@ -49,15 +49,6 @@ export function dayWindows(startMs: number, endMs: number): Array<{ startTime: n
 	}
 	return windows;
 }
-
-/** PageResult.hasMore, at the top level or under "data"; undefined when Lofty left it out. */
-function hasMoreOf(body: unknown): boolean | undefined {
-	if (!isObject(body)) return undefined;
-	if (typeof body.hasMore === 'boolean') return body.hasMore;
-	if (isObject(body.data) && typeof body.data.hasMore === 'boolean') return body.data.hasMore;
-	return undefined;
-}
-
 
 /**
  * Search for communication by agent over any time range: Lofty takes at most 24 hours per

@@ -83,10 +83,12 @@ export function extractRecords(body: unknown, records?: string, unwrap?: string)
 	});
 }
 
-/** A PageResult may sit at the top level or under "data". */
-function pageResult(body: unknown): IDataObject {
-	if (isObject(body) && isObject(body.data) && 'hasMore' in body.data) return body.data;
-	return isObject(body) ? body : {};
+/** PageResult.hasMore, at the top level or under "data"; undefined when Lofty left it out. */
+export function hasMoreOf(body: unknown): boolean | undefined {
+	if (!isObject(body)) return undefined;
+	if (typeof body.hasMore === 'boolean') return body.hasMore;
+	if (isObject(body.data) && typeof body.data.hasMore === 'boolean') return body.data.hasMore;
+	return undefined;
 }
 
 function metadataOf(body: unknown): IDataObject {
@@ -197,8 +199,8 @@ export async function collectPages(
 			}
 			case 'bodyOffset': {
 				offset += received;
-				const hasMore = pageResult(response).hasMore;
-				if (typeof hasMore === 'boolean') more = hasMore && received > 0;
+				const hasMore = hasMoreOf(response);
+				if (hasMore !== undefined) more = hasMore && received > 0;
 				break;
 			}
 		}
