@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -44,14 +45,13 @@ export class LoftyApi implements ICredentialType {
 	];
 
 	// Lofty expects "token <key>"; "Bearer <key>" is rejected with code 200058.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=token {{$credentials.apiKey}}',
-			},
-		},
-	};
+	// A function rather than a generic expression: n8n would evaluate that for every request.
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			headers: { ...(requestOptions.headers ?? {}), Authorization: `token ${String(credentials.apiKey ?? '').trim()}` },
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -40,10 +40,11 @@ export const loftyNodeBase = {
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
 	credentials: loftyCredentials,
+	// The transport sends each request to the credential's base URL with its vendor key: as
+	// expressions here, n8n would evaluate them three times for every item.
 	requestDefaults: {
-		baseURL: `={{ String($credentials.baseUrl || "${DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`,
+		baseURL: DEFAULT_BASE_URL,
 		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-		qs: { vendorKey: '={{ $credentials.vendorSecretKey || undefined }}' },
 	},
 	requestOperations: { pagination: sendRequest() },
 } satisfies Partial<INodeTypeDescription>;

@@ -42,6 +42,8 @@ export interface LoftyContext {
 		): Promise<unknown>;
 	};
 	getExecutionCancelSignal?(): AbortSignal | undefined;
+	/** Shared by every item of one node run: the key under which the run's endpoint is kept. */
+	getExecuteData?(): object;
 }
 
 export interface LoftyResponse {
@@ -163,11 +165,59 @@ function mayRetryTransient(idempotent: boolean, failure: HttpFailure): boolean {
 	return failure.code !== undefined && LOST_ANSWER_CODES.has(failure.code);
 }
 
+/** Where one credential's requests go, read from the credential once per node run. */
+interface Endpoint {
+	baseURL: string;
+	vendorKey?: string;
+	budgetKey: string;
+	allowedDomains?: string;
+}
+
 /**
- * Sends one request to Lofty through the credential's shared budget.
- * Waits out 429s, retries transient failures when that cannot duplicate a write,
- * and turns any other failure into a NodeApiError with Lofty's own message.
+ * Every item of a node run shares one endpoint. Resolving it here, rather than with
+ * requestDefaults expressions, spares n8n evaluating three expressions for every item.
  */
+const endpointsByRun = new WeakMap<object, Promise<Endpoint>>();
+
+async function readEndpoint(ctx: LoftyContext, credentialType: string, itemIndex?: number): Promise<Endpoint> {
+	const credentials = await ctx.getCredentials<IDataObject>(credentialType, itemIndex);
+	const credentialId = ctx.getNode().credentials?.[credentialType]?.id;
+	const baseURL = trimBaseUrl(credentials.baseUrl);
+	const vendorKey = String(credentials.vendorSecretKey ?? '').trim();
+	return {
+		baseURL,
+		vendorKey: vendorKey || undefined,
+		budgetKey: credentialId ? `${credentialType}:${credentialId}@${baseURL}` : budgetKey(credentialType, credentials),
+		allowedDomains: allowedDomainsOf(credentials, baseURL),
+	};
+}
+
+/**
+ * n8n 2.x lets a credential be limited to some domains; a node's own endpoint is always among them.
+ * Lofty's endpoint is the credential's base URL.
+ */
+function allowedDomainsOf(credentials: IDataObject, baseURL: string): string | undefined {
+	if (credentials.allowedHttpRequestDomains !== 'domains') return undefined;
+	const listed = String(credentials.allowedDomains ?? '')
+		.split(',')
+		.map((domain) => domain.trim())
+		.filter((domain) => domain !== '');
+	return [...new Set([new URL(baseURL).hostname, ...listed])].join(', ');
+}
+
+async function endpointFor(ctx: LoftyContext, credentialType: string, itemIndex?: number): Promise<Endpoint> {
+	const run = ctx.getExecuteData?.();
+	if (!run) return await readEndpoint(ctx, credentialType, itemIndex);
+	let endpoint = endpointsByRun.get(run);
+	if (!endpoint) {
+		endpoint = readEndpoint(ctx, credentialType, itemIndex);
+		endpointsByRun.set(run, endpoint);
+		// A failed read (e.g. a missing credential) is not kept: the next item tries again.
+		endpoint.catch(() => endpointsByRun.delete(run));
+	}
+	return await endpoint;
+}
+
 export interface RequestBehaviour {
 	/**
 	 * Whether sending the request twice is harmless. Defaults to the method (GET, PUT, DELETE are);
@@ -176,6 +226,11 @@ export interface RequestBehaviour {
 	idempotent?: boolean;
 }
 
+/**
+ * Sends one request to Lofty through the credential's shared budget.
+ * Waits out 429s, retries transient failures when that cannot duplicate a write,
+ * and turns any other failure into a NodeApiError with Lofty's own message.
+ */
 export async function loftyRequest(
 	ctx: LoftyContext,
 	options: IHttpRequestOptions,
@@ -184,7 +239,6 @@ export async function loftyRequest(
 ): Promise<LoftyResponse> {
 	const node = ctx.getNode();
 	const credentialType = credentialTypeOf(node);
-	const credentialId = node.credentials?.[credentialType]?.id;
 	const signal = ctx.getExecutionCancelSignal?.();
 	const method = (options.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
 	const request: IHttpRequestOptions = {
@@ -197,18 +251,12 @@ export async function loftyRequest(
 		// Lofty's list filters are "array(multi)": tags=a&tags=b
 		arrayFormat: 'repeat',
 	};
-	// Declarative routing already resolved the base URL and vendor key from the credential
-	// (requestDefaults); only other callers need it decrypted here.
-	let key = credentialId && options.baseURL ? `${credentialType}:${credentialId}@${options.baseURL}` : undefined;
-	if (!key) {
-		const credentials = await ctx.getCredentials<IDataObject>(credentialType, itemIndex);
-		request.baseURL = options.baseURL ?? trimBaseUrl(credentials.baseUrl);
-		if (typeof credentials.vendorSecretKey === 'string' && credentials.vendorSecretKey !== '') {
-			request.qs = { ...(options.qs ?? {}), vendorKey: credentials.vendorSecretKey };
-		}
-		key = credentialId ? `${credentialType}:${credentialId}@${request.baseURL}` : budgetKey(credentialType, credentials);
-	}
-	const budget = budgetFor(key);
+	const endpoint = await endpointFor(ctx, credentialType, itemIndex);
+	request.baseURL = endpoint.baseURL;
+	if (endpoint.vendorKey) request.qs = { ...(options.qs ?? {}), vendorKey: endpoint.vendorKey };
+	// Routing derived the credential's own host from the static default; use the real one.
+	if (options.allowedDomains !== undefined) request.allowedDomains = endpoint.allowedDomains;
+	const budget = budgetFor(endpoint.budgetKey);
 
 	const idempotent = behaviour.idempotent ?? IDEMPOTENT_METHODS.has(method);
 	return await sendWithRetries(ctx, request, budget, credentialType, idempotent, itemIndex, signal);
