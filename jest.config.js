@@ -1,11 +1,31 @@
 /** Jest runs the TypeScript sources through ts-jest; tests live under test/. */
-module.exports = {
+const project = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	testTimeout: 60_000,
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
+};
+
+module.exports = {
+	testTimeout: 60_000,
+	projects: [
+		// The nodes as n8n runs them: their customOperations route each request (nodes/shared/executor.ts).
+		{ ...project, displayName: 'lofty router' },
+		// The node suites again under n8n's own RoutingNode, reading the same descriptions: both must
+		// send the same requests and give the same output. Timing, trigger and package suites do not
+		// route through either, so they run once.
+		{
+			...project,
+			displayName: "n8n's router",
+			setupFiles: ['<rootDir>/test/support/n8n-router.ts'],
+			testPathIgnorePatterns: [
+				'/node_modules/',
+				'/test/(catalogue|credentials|lead-trigger|load-options|package|pagination|reliability|throttle|trigger)\\.test\\.ts$',
+				'/test/fake-lofty/',
+			],
+		},
+	],
 };

@@ -3,6 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { memberMethods } from '../LoftyMember/MemberMethods';
 import { accountFields, accountOperations } from './resources/account';
+import { routedOperations } from '../shared/executor';
 
 export class LoftyAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,4 +24,5 @@ export class LoftyAccount implements INodeType {
 	};
 
 	methods = memberMethods;
+	customOperations = routedOperations(this.description);
 }

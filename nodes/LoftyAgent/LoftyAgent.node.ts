@@ -3,6 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { memberMethods } from '../LoftyMember/MemberMethods';
 import { agentFields, agentOperations } from './resources/agent';
+import { routedOperations } from '../shared/executor';
 
 export class LoftyAgent implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,4 +24,5 @@ export class LoftyAgent implements INodeType {
 	};
 
 	methods = memberMethods;
+	customOperations = routedOperations(this.description);
 }

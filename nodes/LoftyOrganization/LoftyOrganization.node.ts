@@ -3,6 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { organizationMethods } from './OrganizationFunctions';
 import { organizationFields, organizationOperations } from './resources/organization';
+import { routedOperations } from '../shared/executor';
 
 export class LoftyOrganization implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,4 +25,5 @@ export class LoftyOrganization implements INodeType {
 
 	// The shared dropdowns plus the offices of the organization.
 	methods = organizationMethods;
+	customOperations = routedOperations(this.description);
 }

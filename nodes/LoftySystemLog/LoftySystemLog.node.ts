@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { systemLogFields, systemLogOperations } from './resources/systemLog';
 
@@ -23,4 +24,5 @@ export class LoftySystemLog implements INodeType {
 	};
 
 	methods = loftyMethods;
+	customOperations = routedOperations(this.description);
 }

@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { appointmentFields, appointmentOperations } from './resources/appointment';
 import { taskFields, taskOperations } from './resources/task';
@@ -29,4 +30,5 @@ export class LoftyTask implements INodeType {
 	};
 
 	methods = loftyMethods;
+	customOperations = routedOperations(this.description);
 }

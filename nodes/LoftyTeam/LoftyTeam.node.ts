@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { customFieldFields, customFieldOperations } from './resources/customField';
 import { leadPondFields, leadPondOperations } from './resources/leadPond';
@@ -36,4 +37,5 @@ export class LoftyTeam implements INodeType {
 	};
 
 	methods = loftyMethods;
+	customOperations = routedOperations(this.description);
 }

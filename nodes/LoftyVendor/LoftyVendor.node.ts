@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { vendorFields, vendorOperations } from './resources/vendor';
 
@@ -18,4 +19,5 @@ export class LoftyVendor implements INodeType {
 	};
 
 	methods = loftyMethods;
+	customOperations = routedOperations(this.description);
 }

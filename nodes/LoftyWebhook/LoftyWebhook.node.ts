@@ -3,6 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { webhookFields, webhookOperations } from './resources/webhook';
 import { webhookMethods } from './WebhookMethods';
+import { routedOperations } from '../shared/executor';
 
 export class LoftyWebhook implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,4 +19,5 @@ export class LoftyWebhook implements INodeType {
 	};
 
 	methods = webhookMethods;
+	customOperations = routedOperations(this.description);
 }

@@ -12,6 +12,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { API_KEY_CREDENTIAL, DEFAULT_BASE_URL, OAUTH2_CREDENTIAL } from './transport';
 import type { PagingOptions } from './pagination';
 import { paginate, sendRequest } from './pagination';
+import { groupRows } from './values';
 
 /** Both Lofty credentials, picked by the Authentication parameter. */
 export const loftyCredentials: INodeCredentialDescription[] = [
@@ -184,7 +185,7 @@ export function customFieldsProperty(options: {
 				],
 			},
 		],
-		routing: { send: { type: 'body', property: options.bodyProperty, value: '={{ $value.field || [] }}' } },
+		routing: { send: { type: 'body', property: options.bodyProperty, value: groupRows('field') } },
 	};
 }
 

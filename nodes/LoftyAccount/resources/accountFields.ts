@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { commaList, groupRows } from '../../shared/values';
 
 /**
  * Fields that AccountRequest (account node) and AgentProfile/AccountInfo (agent node) share.
  * Each takes the body path it is sent to.
  */
 
-const splitList = '={{ String($value).split(",").map(v => v.trim()).filter(v => v) }}';
 
 /** SocialMedias (6.70): {items: Item[]}, each Item {name, type, value}. */
 export function socialMediaProperty(property: string): INodeProperties {
@@ -49,7 +49,7 @@ export function socialMediaProperty(property: string): INodeProperties {
 				],
 			},
 		],
-		routing: { send: { type: 'body', property, value: '={{ $value.item || [] }}' } },
+		routing: { send: { type: 'body', property, value: groupRows('item') } },
 	};
 }
 
@@ -61,7 +61,7 @@ export function permissionsField(property: string): INodeProperties {
 		type: 'string',
 		default: '',
 		description: "Comma-separated permissions of the account, as Lofty names them",
-		routing: { send: { type: 'body', property, value: splitList } },
+		routing: { send: { type: 'body', property, value: commaList } },
 	};
 }
 

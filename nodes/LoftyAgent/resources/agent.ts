@@ -4,10 +4,15 @@ import { operationProperty, showFor } from '../../shared/descriptions';
 import { checkParameters, compactBody } from '../../shared/input';
 import { groupField, jsonBodyField, permissionsField, socialMediaProperty } from '../../LoftyAccount/resources/accountFields';
 import { createAgent, mergeProfileJson, tidyFiles } from '../AgentFunctions';
+import { commaList, groupFields, groupRows, valueTransform } from '../../shared/values';
 
 const RESOURCE = 'agent';
 
-const splitList = '={{ String($value).split(",").map(v => v.trim()).filter(v => v) }}';
+/** The photo rows as Lofty's list of URLs. */
+const photoUrls = valueTransform('={{ ($value.photo || []).map(p => p.url) }}', (value) =>
+	(((value as { photo?: Array<{ url?: unknown }> } | undefined)?.photo ?? []) as Array<{ url?: unknown }>).map((photo) => photo.url),
+);
+
 
 export const agentOperations = operationProperty(
 	RESOURCE,
@@ -86,7 +91,7 @@ function filesProperty(displayName: string, name: 'personalAttachments' | 'perso
 				],
 			},
 		],
-		routing: { send: { type: 'body', property: `workInfo.${name}`, value: '={{ $value.file || [] }}' } },
+		routing: { send: { type: 'body', property: `workInfo.${name}`, value: groupRows('file') } },
 	};
 }
 
@@ -195,7 +200,7 @@ const agentOptionalFields: INodeProperties[] = [
 				],
 			},
 		],
-		routing: { send: { type: 'body', property: 'personalPhotos.urls', value: '={{ ($value.photo || []).map(p => p.url) }}' } },
+		routing: { send: { type: 'body', property: 'personalPhotos.urls', value: photoUrls } },
 	},
 	{
 		displayName: 'Phone Code',
@@ -257,7 +262,7 @@ const agentOptionalFields: INodeProperties[] = [
 		default: '',
 		placeholder: '300001, 300004',
 		description: 'Comma-separated IDs of the tags of the agent',
-		routing: { send: { type: 'body', property: 'accountInfo.tagIds', value: splitList } },
+		routing: { send: { type: 'body', property: 'accountInfo.tagIds', value: commaList } },
 	},
 	{
 		displayName: 'Work Info',
@@ -267,7 +272,7 @@ const agentOptionalFields: INodeProperties[] = [
 		placeholder: 'Add Work Info',
 		description: 'Work details of the agent: company, license, introduction',
 		options: [{ displayName: 'Details', name: 'details', values: workInfoValues }],
-		routing: { send: { type: 'body', property: 'workInfo', value: '={{ $value.details || {} }}' } },
+		routing: { send: { type: 'body', property: 'workInfo', value: groupFields('details') } },
 	},
 ];
 

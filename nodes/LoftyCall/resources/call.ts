@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
 import { checkParameters } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
+import { trimmed } from '../../shared/values';
 
 const RESOURCE = 'call';
 /**
@@ -59,7 +60,7 @@ export const callFields: INodeProperties[] = [
 				default: '',
 				placeholder: '1234567',
 				description: 'Only calls with this lead',
-				routing: { send: { type: 'query', property: 'leadId', value: '={{ String($value).trim() }}' } },
+				routing: { send: { type: 'query', property: 'leadId', value: trimmed } },
 			},
 		],
 	},

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
 import { checkParameters } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
+import { trimmed } from '../../shared/values';
 
 /**
  * Call, email and text history (GET /v1.0/communication/call|call/v2|email|text): bare arrays
@@ -83,7 +84,7 @@ function historyFields(resource: string, operations: string[]): INodeProperties[
 					default: '',
 					placeholder: '1234567',
 					description: 'Only the history with this lead',
-					routing: { send: { type: 'query', property: 'leadId', value: '={{ String($value).trim() }}' } },
+					routing: { send: { type: 'query', property: 'leadId', value: trimmed } },
 				},
 			],
 		},

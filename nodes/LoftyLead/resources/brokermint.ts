@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { operationProperty, showFor } from '../../shared/descriptions';
 import { checkParameters, compactBody, convertDates } from '../../shared/input';
+import { trimmed } from '../../shared/values';
 
 const RESOURCE = 'brokermint';
 
@@ -209,7 +210,7 @@ export const brokermintFields: INodeProperties[] = [
 		placeholder: '1234567',
 		description: 'ID of the transaction to update (IncomingTransaction ID)',
 		displayOptions: showFor(RESOURCE, ['updateTransaction']),
-		routing: { send: { type: 'body', property: 'id', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: 'body', property: 'id', value: trimmed } },
 	},
 	{
 		displayName: 'Update Fields',

@@ -12,6 +12,7 @@ import {
 	leadUpdateOnlyFields,
 	propertyValues,
 } from './leadFields';
+import { commaList, groupRows } from '../../shared/values';
 
 const RESOURCE = 'lead';
 const LEAD_PAGE_SIZE = 100;
@@ -261,7 +262,7 @@ const fullSearchFilters: INodeProperties[] = [
 		placeholder: 'en, es',
 		description: 'Comma-separated language abbreviations; leads with any of them match',
 		routing: {
-			send: { type: 'query', property: 'languages', value: '={{ String($value).split(",").map(v => v.trim()).filter(v => v) }}' },
+			send: { type: 'query', property: 'languages', value: commaList },
 		},
 	},
 	{
@@ -279,7 +280,7 @@ const fullSearchFilters: INodeProperties[] = [
 		default: '',
 		description: 'Comma-separated segment IDs',
 		routing: {
-			send: { type: 'query', property: 'segmentIds', value: '={{ String($value).split(",").map(v => v.trim()).filter(v => v) }}' },
+			send: { type: 'query', property: 'segmentIds', value: commaList },
 		},
 	},
 	{
@@ -541,7 +542,7 @@ export const leadFields: INodeProperties[] = [
 		description: 'Comma-separated property types',
 		displayOptions: showFor(RESOURCE, ['addInquiry']),
 		routing: {
-			send: { type: 'body', property: 'propertyType', value: '={{ String($value).split(",").map(v => v.trim()).filter(v => v) }}' },
+			send: { type: 'body', property: 'propertyType', value: commaList },
 		},
 	},
 	{
@@ -567,7 +568,7 @@ export const leadFields: INodeProperties[] = [
 				).map(([displayName, name]) => ({ displayName, name, type: 'string', default: '' }) as INodeProperties),
 			},
 		],
-		routing: { send: { type: 'body', property: 'locations', value: '={{ $value.location || [] }}' } },
+		routing: { send: { type: 'body', property: 'locations', value: groupRows('location') } },
 	},
 	{
 		displayName: 'Property',

@@ -1,13 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { customFieldsProperty } from '../../shared/descriptions';
+import { commaList, splitCommaList, valueTransform } from '../../shared/values';
 
 /**
  * Lead profile fields shared by Create, Create or Update and Update
  * (LeadRequest and EditLeadRequest in the reference). Each one routes itself into the body.
  */
-
-const splitList = '={{ String($value).split(",").map(v => v.trim()).filter(v => v) }}';
 
 export const inquiryValues: INodeProperties[] = [
 	{ displayName: 'Price Min', name: 'priceMin', type: 'number', default: 0 },
@@ -49,8 +48,26 @@ export const inquiryValues: INodeProperties[] = [
 ];
 
 /** Turns the Inquiry collection into Lofty's LeadInquiryReq. */
-export const inquiryValue =
-	'={{ (() => { const d = { ...$value }; if (d.propertyType) d.propertyType = String(d.propertyType).split(",").map(v => v.trim()).filter(v => v); if (d.locations) d.locations = d.locations.location || []; return d; })() }}';
+export const inquiryValue = valueTransform(
+	'={{ (() => { const d = { ...$value }; if (d.propertyType) d.propertyType = String(d.propertyType).split(",").map(v => v.trim()).filter(v => v); if (d.locations) d.locations = d.locations.location || []; return d; })() }}',
+	(value) => {
+		const inquiry: IDataObject = { ...((value as IDataObject | undefined) ?? {}) };
+		if (inquiry.propertyType) inquiry.propertyType = splitCommaList(inquiry.propertyType);
+		if (inquiry.locations) inquiry.locations = (inquiry.locations as IDataObject).location || [];
+		return inquiry;
+	},
+);
+
+/** Family member rows, their comma-separated emails and phones as lists. */
+const familyMembers = valueTransform(
+	'={{ ($value.member || []).map(m => ({ ...m, emails: String(m.emails || "").split(",").map(v => v.trim()).filter(v => v), phones: String(m.phones || "").split(",").map(v => v.trim()).filter(v => v) })) }}',
+	(value) =>
+		(((value as IDataObject | undefined)?.member ?? []) as IDataObject[]).map((member) => ({
+			...member,
+			emails: splitCommaList(member.emails || ''),
+			phones: splitCommaList(member.phones || ''),
+		})),
+);
 
 export const propertyValues: INodeProperties[] = [
 	{ displayName: 'Street Address', name: 'streetAddress', type: 'string', default: '' },
@@ -198,8 +215,7 @@ export const leadProfileFields: INodeProperties[] = [
 			send: {
 				type: 'body',
 				property: 'leadFamilyMemberList',
-				value:
-					'={{ ($value.member || []).map(m => ({ ...m, emails: String(m.emails || "").split(",").map(v => v.trim()).filter(v => v), phones: String(m.phones || "").split(",").map(v => v.trim()).filter(v => v) })) }}',
+				value: familyMembers,
 			},
 		},
 	},
@@ -472,7 +488,7 @@ export const emailsAndPhones: INodeProperties[] = [
 		default: '',
 		placeholder: 'jane@example.com',
 		description: 'Email address of the lead; separate several with commas',
-		routing: { send: { type: 'body', property: 'emails', value: splitList } },
+		routing: { send: { type: 'body', property: 'emails', value: commaList } },
 	},
 	{
 		displayName: 'Phones',
@@ -481,7 +497,7 @@ export const emailsAndPhones: INodeProperties[] = [
 		default: '',
 		placeholder: '+1 555 0100',
 		description: 'Phone number of the lead (20 characters at most each); separate several with commas',
-		routing: { send: { type: 'body', property: 'phones', value: splitList } },
+		routing: { send: { type: 'body', property: 'phones', value: commaList } },
 	},
 ];
 

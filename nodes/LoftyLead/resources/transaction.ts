@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
 	customFieldsProperty,
@@ -11,6 +11,7 @@ import {
 import { checkParameters, compactBody, convertDates, mergeJsonBody } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendRequest } from '../../shared/pagination';
+import { trimmed, valueTransform } from '../../shared/values';
 
 const RESOURCE = 'transaction';
 
@@ -139,6 +140,15 @@ const payTypeOptions = [
 ];
 
 /** One Commission entry (pre-split, split or post-split). */
+/** The three commission groups, each a list of rows. */
+const commissionSplits = valueTransform(
+	'={{ { preSplit: $value.preSplit || [], split: $value.split || [], postSplit: $value.postSplit || [] } }}',
+	(value) => {
+		const groups = (value as IDataObject | undefined) ?? {};
+		return { preSplit: groups.preSplit || [], split: groups.split || [], postSplit: groups.postSplit || [] };
+	},
+);
+
 const commissionValues: INodeProperties[] = [
 	{
 		displayName: 'Calculate Type',
@@ -261,8 +271,7 @@ const transactionOptionalFields: INodeProperties[] = [
 			send: {
 				type: 'body',
 				property: 'commissions',
-				value:
-					'={{ { preSplit: $value.preSplit || [], split: $value.split || [], postSplit: $value.postSplit || [] } }}',
+				value: commissionSplits,
 			},
 		},
 	},
@@ -373,7 +382,7 @@ export const transactionFields: INodeProperties[] = [
 	{
 		// Update Property Address takes the transaction in the body, not in the URL.
 		...idField('transactionId', 'Transaction ID', showFor(RESOURCE, ['updatePropertyAddress'])),
-		routing: { send: { type: 'body', property: 'transactionId', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: 'body', property: 'transactionId', value: trimmed } },
 	},
 
 	// Create

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { PagingOptions } from '../../shared/pagination';
 import { ROUTING_TYPE } from '../LeadRoutingFunctions';
+import { trimmed } from '../../shared/values';
 
 /** Every routing list (members, roles, rules) comes back whole in one response: Limit only cuts it. */
 export const wholeList: PagingOptions = { style: 'none', pageSize: 1000 };
@@ -51,6 +52,6 @@ export function roleIdField(
 		displayOptions: {
 			show: { resource: [resource], operation: operations, routingType: [ROUTING_TYPE.assistantLead] },
 		},
-		routing: { send: { type: options.send, property: 'roleId', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: options.send, property: 'roleId', value: trimmed } },
 	};
 }

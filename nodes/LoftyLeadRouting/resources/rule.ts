@@ -11,6 +11,7 @@ import {
 	routingUpdateResult,
 } from '../LeadRoutingFunctions';
 import { WHOLE_LIST_HINT, roleIdField, wholeList } from './routingType';
+import { groupValue, trimmed } from '../../shared/values';
 
 const RESOURCE = 'rule';
 
@@ -197,7 +198,7 @@ const ruleConditionFields: INodeProperties[] = [
 				],
 			},
 		],
-		routing: { send: { type: 'body', property: 'locationRule', value: '={{ $value.location }}' } },
+		routing: { send: { type: 'body', property: 'locationRule', value: groupValue('location') } },
 	},
 	{
 		displayName: 'Name',
@@ -294,7 +295,7 @@ export const ruleFields: INodeProperties[] = [
 	// Update
 	{
 		...idField('ruleId', 'Rule ID', showFor(RESOURCE, ['update']), 'ID of the rule, as Get Many returns it'),
-		routing: { send: { type: 'body', property: 'id', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: 'body', property: 'id', value: trimmed } },
 	},
 	{
 		displayName: 'Active Hours',
@@ -336,7 +337,7 @@ export const ruleFields: INodeProperties[] = [
 				],
 			},
 		],
-		routing: { send: { type: 'body', property: 'activeHours', value: '={{ $value.hours }}' } },
+		routing: { send: { type: 'body', property: 'activeHours', value: groupValue('hours') } },
 	},
 	{
 		displayName: 'Routing Strategy',
@@ -455,7 +456,7 @@ export const ruleFields: INodeProperties[] = [
 				placeholder: '1234567',
 				description: 'Office or group that gets the leads; only the Default Assignee strategy of agent leads uses it',
 				displayOptions: { show: { '/routingType': [ROUTING_TYPE.agentLead] } },
-				routing: { send: { type: 'body', property: 'assigneeGroupId', value: '={{ String($value).trim() }}' } },
+				routing: { send: { type: 'body', property: 'assigneeGroupId', value: trimmed } },
 			},
 			{
 				displayName: 'Default Assignee Name or ID',
@@ -465,7 +466,7 @@ export const ruleFields: INodeProperties[] = [
 				default: '',
 				description:
 					'Member who gets the leads; only the Default Assignee strategy uses it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'body', property: 'assigneeAgentId', value: '={{ String($value).trim() }}' } },
+				routing: { send: { type: 'body', property: 'assigneeAgentId', value: trimmed } },
 			},
 			{
 				displayName: 'Touch Minutes',

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
 import { checkParameters, compactBody } from '../../shared/input';
 import { getManyListings, getPublishedListings, LISTING_PAGE_SIZE } from '../ListingFunctions';
+import { commaText, trimmed } from '../../shared/values';
 
 const RESOURCE = 'listing';
 
@@ -52,7 +53,7 @@ const listingFilters: INodeProperties[] = [
 		default: '',
 		description:
 			'Agent whose listings to return. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		routing: { send: { type: 'query', property: 'userId', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: 'query', property: 'userId', value: trimmed } },
 	},
 	{
 		displayName: 'Building Address',
@@ -89,7 +90,7 @@ const listingFilters: INodeProperties[] = [
 			send: {
 				type: 'query',
 				property: 'mlsListingIds',
-				value: '={{ String($value).split(",").map(v => v.trim()).filter(v => v).join(",") }}',
+				value: commaText,
 			},
 		},
 	},

@@ -5,6 +5,7 @@ import { checkParameters, compactBody, mergeJsonBody } from '../../shared/input'
 import type { PagingOptions } from '../../shared/pagination';
 import { sendRequest } from '../../shared/pagination';
 import { requireCallingOutcome } from '../LogFunctions';
+import { trimmed } from '../../shared/values';
 
 const RESOURCE = 'log';
 /** GET /v1.0/logType pages by the currentId cursor (recommended over offset); limit max 1000. */
@@ -132,7 +133,7 @@ export const logFields: INodeProperties[] = [
 	// Create
 	{
 		...idField('leadId', 'Lead ID', showFor(RESOURCE, ['create']), 'ID of the lead the call, email or text was with'),
-		routing: { send: { type: 'body', property: 'leadId', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: 'body', property: 'leadId', value: trimmed } },
 	},
 	{
 		displayName: 'Log Type',
@@ -194,7 +195,7 @@ export const logFields: INodeProperties[] = [
 				default: '',
 				placeholder: '1234567',
 				description: 'Only logs on this lead',
-				routing: { send: { type: 'query', property: 'leadId', value: '={{ String($value).trim() }}' } },
+				routing: { send: { type: 'query', property: 'leadId', value: trimmed } },
 			},
 			{
 				displayName: 'Log Type',

@@ -5,6 +5,7 @@ import { checkParameters, compactBody, requireChanges } from '../../shared/input
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId } from '../../shared/pagination';
 import { getMemberByAccount } from '../MemberFunctions';
+import { groupFields } from '../../shared/values';
 
 const RESOURCE = 'member';
 /** GET /v1.0/members pages by offset and limit; Lofty refuses a limit above 100. */
@@ -110,7 +111,7 @@ const userRequestFields: INodeProperties[] = [
 		placeholder: 'Add Agent Info',
 		description: 'Agent details of the member; only the values given are sent',
 		options: [{ displayName: 'Details', name: 'details', values: agentInfoValues }],
-		routing: { send: { type: 'body', property: 'agentInfo', value: '={{ $value.details || {} }}' } },
+		routing: { send: { type: 'body', property: 'agentInfo', value: groupFields('details') } },
 	},
 	{
 		displayName: 'Email',

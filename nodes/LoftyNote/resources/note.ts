@@ -4,6 +4,7 @@ import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } f
 import { checkParameters, compactBody, requireChanges } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId, sendRequest } from '../../shared/pagination';
+import { trimmed } from '../../shared/values';
 
 const RESOURCE = 'note';
 
@@ -21,8 +22,6 @@ const createRequired = checkParameters([leadIdRule, { parameter: 'content', labe
 const updateChecks = [checkParameters([{ parameter: 'updateFields.leadId', label: 'Lead ID', check: 'id', optional: true }])];
 
 const noteUrl = '=/v1.0/notes/{{ String($parameter.noteId).trim() }}';
-/** Lofty IDs are 64-bit: they travel as digit strings so none loses precision. */
-const asIdString = '={{ String($value).trim() }}';
 
 export const noteOperations = operationProperty(
 	RESOURCE,
@@ -107,7 +106,7 @@ export const noteFields: INodeProperties[] = [
 	// Create
 	{
 		...idField('leadId', 'Lead ID', showFor(RESOURCE, ['create']), 'ID of the lead the note is about'),
-		routing: { send: { type: 'body', property: 'leadId', value: asIdString } },
+		routing: { send: { type: 'body', property: 'leadId', value: trimmed } },
 	},
 	{ ...contentField, required: true, displayOptions: showFor(RESOURCE, ['create']) },
 	{
@@ -140,7 +139,7 @@ export const noteFields: INodeProperties[] = [
 				default: '',
 				placeholder: '1234567',
 				description: 'ID of the lead the note belongs to, for accounts where Lofty asks for it on an edit',
-				routing: { send: { type: 'body', property: 'leadId', value: asIdString } },
+				routing: { send: { type: 'body', property: 'leadId', value: trimmed } },
 			},
 			pinField,
 		],
@@ -149,7 +148,7 @@ export const noteFields: INodeProperties[] = [
 	// Get Many
 	{
 		...idField('leadId', 'Lead ID', showFor(RESOURCE, ['getAll']), 'ID of the lead whose notes to get'),
-		routing: { send: { type: 'query', property: 'leadId', value: asIdString } },
+		routing: { send: { type: 'query', property: 'leadId', value: trimmed } },
 	},
 	{
 		displayName: 'Include System Notes',

@@ -4,6 +4,7 @@ import { idField, operationProperty, showFor } from '../../shared/descriptions';
 import { checkParameters, compactBody } from '../../shared/input';
 import { sendAndEchoId } from '../../shared/pagination';
 import { applyDetailLink } from '../OpportunityFunctions';
+import { trimmed } from '../../shared/values';
 
 const RESOURCE = 'opportunity';
 
@@ -79,7 +80,7 @@ const notificationOptionalFields: INodeProperties[] = [
 export const opportunityFields: INodeProperties[] = [
 	{
 		...idField('leadId', 'Lead ID', showFor(RESOURCE, ['sendNotification']), 'Lead the opportunity is about'),
-		routing: { send: { type: 'body', property: 'leadId', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: 'body', property: 'leadId', value: trimmed } },
 	},
 	{
 		displayName: 'Message',

@@ -5,6 +5,7 @@ import type { ParameterRule } from '../../shared/input';
 import { checkParameters, compactBody, requireChanges } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId, sendRequest } from '../../shared/pagination';
+import { trimmed } from '../../shared/values';
 
 const RESOURCE = 'organization';
 
@@ -128,8 +129,6 @@ function contactFields(what: 'company' | 'office'): INodeProperties[] {
 	];
 }
 
-/** An ID sent as a digit string so 64-bit values keep every digit. */
-const asIdString = '={{ String($value).trim() }}';
 
 /** CompanyOpenVo (6.18). */
 const teamIdField: INodeProperties = {
@@ -139,7 +138,7 @@ const teamIdField: INodeProperties = {
 	default: '',
 	placeholder: '1234567',
 	description: "Team whose company is edited; leave empty for the credential's team",
-	routing: { send: { type: 'body', property: 'teamId', value: asIdString } },
+	routing: { send: { type: 'body', property: 'teamId', value: trimmed } },
 };
 
 const companyFields: INodeProperties[] = [
@@ -157,7 +156,7 @@ const parentOfficeField: INodeProperties = {
 	default: '',
 	description:
 		'Office this office sits under. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	routing: { send: { type: 'body', property: 'parentId', value: asIdString } },
+	routing: { send: { type: 'body', property: 'parentId', value: trimmed } },
 };
 
 /** OfficeOpenVo (6.60) fields besides id and name. */
@@ -180,7 +179,7 @@ const officeFields: INodeProperties[] = [
 		default: '',
 		description:
 			'Agent who owns the website of the office. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		routing: { send: { type: 'body', property: 'websiteOwnerId', value: asIdString } },
+		routing: { send: { type: 'body', property: 'websiteOwnerId', value: trimmed } },
 	},
 ];
 
@@ -232,7 +231,7 @@ export const organizationFields: INodeProperties[] = [
 		description:
 			'Office to update. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: showFor(RESOURCE, ['updateOffice']),
-		routing: { send: { type: 'body', property: 'id', value: asIdString } },
+		routing: { send: { type: 'body', property: 'id', value: trimmed } },
 	},
 	{
 		displayName: 'Update Fields',

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
 import { checkParameters } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
+import { trimmed } from '../../shared/values';
 
 const RESOURCE = 'appointment';
 
@@ -31,7 +32,7 @@ export const appointmentOperations = operationProperty(
 export const appointmentFields: INodeProperties[] = [
 	{
 		...idField('leadId', 'Lead ID', showFor(RESOURCE, ['getAll']), 'ID of the lead whose appointments to get'),
-		routing: { send: { type: 'query', property: 'leadId', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: 'query', property: 'leadId', value: trimmed } },
 	},
 	...returnAllAndLimit(RESOURCE, ['getAll'], wholeList.pageSize).map((property) =>
 		property.name === 'limit'

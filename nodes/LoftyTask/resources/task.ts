@@ -4,6 +4,7 @@ import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } f
 import { checkParameters, compactBody, convertDates, requireChanges } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId, sendRequest } from '../../shared/pagination';
+import { trimmed } from '../../shared/values';
 
 const RESOURCE = 'task';
 
@@ -29,8 +30,6 @@ const updateChecks = [checkParameters([{ parameter: 'updateFields.leadId', label
 const deadline = convertDates({ 'body.deadline': { format: 'epochMs', label: 'Deadline' } });
 
 const taskUrl = '=/v1.0/tasks/{{ String($parameter.taskId).trim() }}';
-/** Lofty IDs are 64-bit: they travel as digit strings so none loses precision. */
-const asIdString = '={{ String($value).trim() }}';
 
 export const taskOperations = operationProperty(
 	RESOURCE,
@@ -146,7 +145,7 @@ export const taskFields: INodeProperties[] = [
 	// Create
 	{
 		...idField('leadId', 'Lead ID', showFor(RESOURCE, ['create']), 'ID of the lead the task is about'),
-		routing: { send: { type: 'body', property: 'leadId', value: asIdString } },
+		routing: { send: { type: 'body', property: 'leadId', value: trimmed } },
 	},
 	{ ...contentField, required: true, displayOptions: showFor(RESOURCE, ['create']) },
 	{ ...typeField, required: true, displayOptions: showFor(RESOURCE, ['create']) },
@@ -183,7 +182,7 @@ export const taskFields: INodeProperties[] = [
 				default: '',
 				placeholder: '1234567',
 				description: 'ID of the lead the task belongs to, for accounts where Lofty asks for it on an edit',
-				routing: { send: { type: 'body', property: 'leadId', value: asIdString } },
+				routing: { send: { type: 'body', property: 'leadId', value: trimmed } },
 			},
 			typeField,
 		],
@@ -192,7 +191,7 @@ export const taskFields: INodeProperties[] = [
 	// Get Many
 	{
 		...idField('leadId', 'Lead ID', showFor(RESOURCE, ['getAll']), 'ID of the lead whose tasks to get'),
-		routing: { send: { type: 'query', property: 'leadId', value: asIdString } },
+		routing: { send: { type: 'query', property: 'leadId', value: trimmed } },
 	},
 	...returnAllAndLimit(RESOURCE, ['getAll'], wholeList.pageSize).map((property) =>
 		property.name === 'limit' ? { ...property, hint: 'Lofty returns all tasks of the lead in one response; Limit cuts the list' } : property,

@@ -4,6 +4,7 @@ import { listRouting, operationProperty, returnAllAndLimit, showFor } from '../.
 import { checkParameters, compactBody } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { SELECT_TYPES, createCustomField, selectOptionsToParams } from '../TeamFunctions';
+import { trimmed } from '../../shared/values';
 
 const RESOURCE = 'customField';
 
@@ -51,7 +52,7 @@ export const customFieldFields: INodeProperties[] = [
 		placeholder: 'Preferred School District',
 		description: 'Name of the custom field; lead create and update set it by this name',
 		displayOptions: showFor(RESOURCE, ['create']),
-		routing: { send: { type: 'body', property: 'attributeName', value: '={{ String($value).trim() }}' } },
+		routing: { send: { type: 'body', property: 'attributeName', value: trimmed } },
 	},
 	{
 		displayName: 'Type',

@@ -1,0 +1,63 @@
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import { Expression } from 'n8n-workflow';
+
+import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
+import { LoftyNote } from '../nodes/LoftyNote/LoftyNote.node';
+import type { Router } from './harness';
+import { summary, useFakeLofty } from './support/env';
+
+const env = useFakeLofty();
+
+beforeAll(() => env.fake.seedLeads(5));
+
+/** Runs the node under one router, counting the expressions n8n evaluates while it does. */
+async function measured(router: Router, type: INodeType, parameters: INodeParameters, items: IDataObject[]) {
+	env.fake.clearRequests();
+	// Every expression n8n evaluates, whichever engine it uses, goes through renderExpression.
+	const evaluations = jest.spyOn(Expression.prototype as unknown as { renderExpression(...args: unknown[]): unknown }, 'renderExpression');
+	try {
+		const result = await env.run(type, parameters, { items, router });
+		expect(result.status).toBe('success');
+		return { evaluations: evaluations.mock.calls.length, requests: env.apiRequests().map(summary), items: result.items };
+	} finally {
+		evaluations.mockRestore();
+	}
+}
+
+describe('the Lofty router (customOperations)', () => {
+	it('evaluates each expression parameter once per item, where n8n\'s router evaluates it several times', async () => {
+		const items = Array.from({ length: 10 }, (_, i) => ({ leadId: ' 1000001 ', content: `Note ${i}` }));
+		const parameters = { resource: 'note', operation: 'create', leadId: '={{ $json.leadId }}', content: '={{ $json.content }}' };
+		const lofty = await measured('lofty', new LoftyNote(), parameters, items);
+		const n8n = await measured('n8n', new LoftyNote(), parameters, items);
+		process.stdout.write(
+			`router: 10 "create note" items with 2 expression parameters: ${lofty.evaluations} evaluations (Lofty router), ` +
+				`${n8n.evaluations} (n8n's router)\n`,
+		);
+		expect(lofty.evaluations).toBe(2 * items.length);
+		expect(n8n.evaluations).toBeGreaterThan(lofty.evaluations);
+		// Same requests, the ID trimmed by the same rule.
+		expect(lofty.requests).toEqual(n8n.requests);
+		expect(lofty.requests[0].body).toEqual({ leadId: '1000001', content: 'Note 0' });
+	});
+
+	it('sends the same nested body as n8n\'s router: merged groups, comma lists, fixed-collection rows', async () => {
+		const parameters: INodeParameters = {
+			resource: 'lead',
+			operation: 'create',
+			firstName: 'Ada',
+			emails: 'ada@example.com',
+			additionalFields: {
+				inquiry: { propertyType: 'Condo, Townhouse', locations: { location: [{ city: 'Austin', stateCode: 'TX' }] } },
+				familyMembers: { member: [{ firstName: 'Bo', emails: 'bo@example.com, b@example.com', phones: '' }] },
+			},
+		};
+		const lofty = await measured('lofty', new LoftyLead(), parameters, [{}]);
+		const n8n = await measured('n8n', new LoftyLead(), parameters, [{}]);
+		expect(lofty.requests).toEqual(n8n.requests);
+		expect(lofty.requests[0].body).toMatchObject({
+			inquiry: { propertyType: ['Condo', 'Townhouse'], locations: [{ city: 'Austin', stateCode: 'TX' }] },
+			leadFamilyMemberList: [{ firstName: 'Bo', emails: ['bo@example.com', 'b@example.com'] }],
+		});
+	});
+});
