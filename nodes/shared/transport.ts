@@ -254,8 +254,8 @@ export async function loftyRequest(
 	const endpoint = await endpointFor(ctx, credentialType, itemIndex);
 	request.baseURL = endpoint.baseURL;
 	if (endpoint.vendorKey) request.qs = { ...(options.qs ?? {}), vendorKey: endpoint.vendorKey };
-	// Routing derived the credential's own host from the static default; use the real one.
-	if (options.allowedDomains !== undefined) request.allowedDomains = endpoint.allowedDomains;
+	// A credential limited to some domains (n8n 2.x) is held to them here, its own host included.
+	if (endpoint.allowedDomains) request.allowedDomains = endpoint.allowedDomains;
 	const budget = budgetFor(endpoint.budgetKey);
 
 	const idempotent = behaviour.idempotent ?? IDEMPOTENT_METHODS.has(method);
