@@ -41,6 +41,21 @@ describe('the Lofty router (customOperations)', () => {
 		expect(lofty.requests[0].body).toEqual({ leadId: '1000001', content: 'Note 0' });
 	});
 
+	it('builds a path from an expression parameter with one evaluation per item', async () => {
+		const items = Array.from({ length: 5 }, (_, i) => ({ id: ` ${1000001 + i} ` }));
+		const parameters = { resource: 'lead', operation: 'get', leadId: '={{ $json.id }}' };
+		const lofty = await measured('lofty', new LoftyLead(), parameters, items);
+		const n8n = await measured('n8n', new LoftyLead(), parameters, items);
+		process.stdout.write(
+			`router: 5 "get lead" items with the ID as an expression: ${lofty.evaluations} evaluations (Lofty router), ` +
+				`${n8n.evaluations} (n8n's router)\n`,
+		);
+		expect(lofty.evaluations).toBe(items.length);
+		expect(lofty.requests).toEqual(n8n.requests);
+		expect(lofty.requests.map((request) => request.path)).toEqual(items.map((item) => `/v1.0/leads/${item.id.trim()}`));
+		expect(lofty.items.map((lead) => lead.leadId)).toEqual([1000001, 1000002, 1000003, 1000004, 1000005]);
+	});
+
 	it('sends the same nested body as n8n\'s router: merged groups, comma lists, fixed-collection rows', async () => {
 		const parameters: INodeParameters = {
 			resource: 'lead',

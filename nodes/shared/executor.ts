@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeHelpers, NodeOperationError, deepCopy, sleep } from 'n8n-workflow';
 
-import { valueTransformOf } from './values';
+import { apiPathOf, valueTransformOf } from './values';
 
 /**
  * Runs the routing written in a Lofty node's description (`requestDefaults`, `routing.request`,
@@ -248,9 +248,11 @@ class Router {
 		return transform;
 	}
 
-	/** A routing string: plain, or an n8n expression (URLs that name parameters). */
+	/** A routing string: plain, a path built from parameters (apiPath), or another n8n expression. */
 	private resolve(raw: unknown, name: string): unknown {
 		if (typeof raw !== 'string' || !raw.startsWith('=')) return raw;
+		const path = apiPathOf(raw);
+		if (path) return path((parameter) => this.item.getNodeParameter(parameter, ''));
 		if (raw.includes('$value')) {
 			throw new NodeOperationError(this.item.getNode(), `"${name}" routes with $value outside send.value`);
 		}

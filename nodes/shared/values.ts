@@ -55,3 +55,27 @@ export function groupFields(group: string): string {
 export function groupValue(group: string): string {
 	return valueTransform(`={{ $value.${group} }}`, (value) => asObject(value)[group]);
 }
+
+/**
+ * Request paths that name parameters. The same pairing: the n8n expression for n8n's router,
+ * and a function the Lofty router calls with the item's (already evaluated) parameters.
+ */
+type PathBuilder = (parameter: (name: string) => unknown) => string;
+
+const paths = new Map<string, PathBuilder>();
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** "/v1.0/leads/{leadId}/transaction/{transactionId}": each {name} is that parameter, trimmed and URL-encoded. */
+export function apiPath(template: string): string {
+	const expression = `=${template.replace(PLACEHOLDER, (_, name: string) => `{{ encodeURIComponent(String($parameter["${name}"]).trim()) }}`)}`;
+	paths.set(expression, (parameter) =>
+		template.replace(PLACEHOLDER, (_, name: string) => encodeURIComponent(String(parameter(name)).trim())),
+	);
+	return expression;
+}
+
+/** The function form of an `apiPath` expression, if it is one. */
+export function apiPathOf(expression: string): PathBuilder | undefined {
+	return paths.get(expression);
+}

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { idField, operationProperty, showFor } from '../../shared/descriptions';
 import { checkParameters, compactBody } from '../../shared/input';
 import { sendAndEchoId, sendRequest } from '../../shared/pagination';
+import { apiPath } from '../../shared/values';
 
 const RESOURCE = 'broker';
 
@@ -35,7 +36,7 @@ export const brokerOperations = operationProperty(
 			action: 'Remove a team from the broker account',
 			description: 'Remove a team from the broker account',
 			routing: {
-				request: { method: 'DELETE', url: '=/v1.0/broker/team/{{ String($parameter.teamId).trim() }}' },
+				request: { method: 'DELETE', url: apiPath('/v1.0/broker/team/{teamId}') },
 				send: { preSend: [teamId] },
 				// Lofty answers with a bare string or nothing: the output names the team removed.
 				operations: { pagination: sendAndEchoId('teamId', 'teamId') },

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
 import { checkParameters } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
-import { trimmed } from '../../shared/values';
+import { apiPath, trimmed } from '../../shared/values';
 
 const RESOURCE = 'call';
 /**
@@ -22,7 +22,7 @@ export const callOperations = operationProperty(
 			action: 'Get a call',
 			description: 'Get a call with its outcome, duration, times and phone numbers',
 			routing: {
-				request: { method: 'GET', url: '=/v1.0/calls/{{String($parameter.callId).trim()}}' },
+				request: { method: 'GET', url: apiPath('/v1.0/calls/{callId}') },
 				send: { preSend: [checkParameters([{ parameter: 'callId', label: 'Call ID', check: 'id' }])] },
 			},
 		},

@@ -4,6 +4,7 @@ import { NodeOperationError, jsonParse } from 'n8n-workflow';
 import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
 import { checkParameters, compactBody, convertDates } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
+import { apiPath } from '../../shared/values';
 
 const RESOURCE = 'activity';
 /** GET /v1.0/leads/{leadId}/activities pages by curPage (from 0), always 100 activities a page. */
@@ -62,7 +63,7 @@ export const activityOperations = operationProperty(
 			action: 'Create an activity',
 			description: 'Add an activity to the timeline of a lead',
 			routing: {
-				request: { method: 'POST', url: '=/v1.0/leads/{{$parameter.leadId}}/activity' },
+				request: { method: 'POST', url: apiPath('/v1.0/leads/{leadId}/activity') },
 				send: { preSend: [activityRequired, activityDates, parseListing, compactBody] },
 			},
 		},
@@ -72,7 +73,7 @@ export const activityOperations = operationProperty(
 			action: 'Get many activities',
 			description: 'Get many activities of a lead',
 			routing: {
-				...listRouting('GET', '=/v1.0/leads/{{$parameter.leadId}}/activities', activityPages),
+				...listRouting('GET', apiPath('/v1.0/leads/{leadId}/activities'), activityPages),
 				send: { preSend: [leadId] },
 			},
 		},

@@ -12,7 +12,7 @@ import {
 	leadUpdateOnlyFields,
 	propertyValues,
 } from './leadFields';
-import { commaList, groupRows } from '../../shared/values';
+import { apiPath, commaList, groupRows } from '../../shared/values';
 
 const RESOURCE = 'lead';
 const LEAD_PAGE_SIZE = 100;
@@ -32,7 +32,7 @@ export const leadOperations = operationProperty(
 			action: 'Assign roles on a lead',
 			description: 'Place assignees (by account and role) on a lead',
 			routing: {
-				request: { method: 'POST', url: '=/v1.0/leads/{{$parameter.leadId}}/assignment' },
+				request: { method: 'POST', url: apiPath('/v1.0/leads/{leadId}/assignment') },
 				send: { preSend: [leadId] },
 			},
 		},
@@ -64,7 +64,7 @@ export const leadOperations = operationProperty(
 			action: 'Delete a lead',
 			description: 'Move a lead to the trash, with a reason',
 			routing: {
-				request: { method: 'DELETE', url: '=/v1.0/leads/{{$parameter.leadId}}' },
+				request: { method: 'DELETE', url: apiPath('/v1.0/leads/{leadId}') },
 				send: { preSend: [leadId] },
 			},
 		},
@@ -80,7 +80,7 @@ export const leadOperations = operationProperty(
 			value: 'get',
 			action: 'Get a lead',
 			routing: {
-				request: { method: 'GET', url: '=/v1.0/leads/{{$parameter.leadId}}' },
+				request: { method: 'GET', url: apiPath('/v1.0/leads/{leadId}') },
 				send: { preSend: [leadId] },
 			},
 		},
@@ -124,7 +124,7 @@ export const leadOperations = operationProperty(
 			value: 'addInquiry',
 			action: 'Place an inquiry on a lead',
 			routing: {
-				request: { method: 'POST', url: '=/v1.0/leads/{{$parameter.leadId}}/inquiry' },
+				request: { method: 'POST', url: apiPath('/v1.0/leads/{leadId}/inquiry') },
 				send: { preSend: [leadId, compactBody] },
 			},
 		},
@@ -133,7 +133,7 @@ export const leadOperations = operationProperty(
 			value: 'addProperty',
 			action: 'Place a property on a lead',
 			routing: {
-				request: { method: 'POST', url: '=/v1.0/leads/{{$parameter.leadId}}/property' },
+				request: { method: 'POST', url: apiPath('/v1.0/leads/{leadId}/property') },
 				send: { preSend: [leadId, compactBody] },
 			},
 		},
@@ -142,7 +142,7 @@ export const leadOperations = operationProperty(
 			value: 'update',
 			action: 'Update a lead',
 			routing: {
-				request: { method: 'PUT', url: '=/v1.0/leads/{{$parameter.leadId}}' },
+				request: { method: 'PUT', url: apiPath('/v1.0/leads/{leadId}') },
 				send: { preSend: [leadId, leadDates, jsonBody, compactBody] },
 			},
 		},

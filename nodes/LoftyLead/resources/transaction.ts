@@ -11,7 +11,7 @@ import {
 import { checkParameters, compactBody, convertDates, mergeJsonBody } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendRequest } from '../../shared/pagination';
-import { trimmed, valueTransform } from '../../shared/values';
+import { apiPath, trimmed, valueTransform } from '../../shared/values';
 
 const RESOURCE = 'transaction';
 
@@ -61,7 +61,7 @@ export const transactionOperations = operationProperty(
 			action: 'Create a transaction',
 			description: 'Add a transaction to a lead',
 			routing: {
-				request: { method: 'POST', url: '=/v1.0/leads/{{$parameter.leadId}}/transaction' },
+				request: { method: 'POST', url: apiPath('/v1.0/leads/{leadId}/transaction') },
 				send: { preSend: [createRequired, transactionDates, transactionJson, compactBody] },
 				// Lofty answers with a bare string; when it is the new id, output it as transactionId.
 				operations: { pagination: sendRequest({ idKey: 'transactionId' }) },
@@ -73,7 +73,7 @@ export const transactionOperations = operationProperty(
 			action: 'Get a transaction',
 			description: 'Get a transaction of a lead',
 			routing: {
-				request: { method: 'GET', url: '=/v1.0/leads/{{$parameter.leadId}}/transaction/{{$parameter.transactionId}}' },
+				request: { method: 'GET', url: apiPath('/v1.0/leads/{leadId}/transaction/{transactionId}') },
 				send: { preSend: [leadAndTransactionIds] },
 			},
 		},
@@ -90,7 +90,7 @@ export const transactionOperations = operationProperty(
 			action: 'Get many transactions',
 			description: 'Get many transactions of a lead',
 			routing: {
-				...listRouting('GET', '=/v1.0/leads/{{$parameter.leadId}}/transactions', wholeList),
+				...listRouting('GET', apiPath('/v1.0/leads/{leadId}/transactions'), wholeList),
 				send: { preSend: [leadId] },
 			},
 		},
@@ -101,7 +101,7 @@ export const transactionOperations = operationProperty(
 			routing: {
 				request: {
 					method: 'GET',
-					url: '=/v1.0/leads/{{$parameter.leadId}}/transaction/{{$parameter.transactionId}}/property/address',
+					url: apiPath('/v1.0/leads/{leadId}/transaction/{transactionId}/property/address'),
 				},
 				send: { preSend: [leadAndTransactionIds] },
 			},
@@ -112,7 +112,7 @@ export const transactionOperations = operationProperty(
 			action: 'Update a transaction',
 			description: 'Update a transaction of a lead',
 			routing: {
-				request: { method: 'PUT', url: '=/v1.0/leads/{{$parameter.leadId}}/transaction/{{$parameter.transactionId}}' },
+				request: { method: 'PUT', url: apiPath('/v1.0/leads/{leadId}/transaction/{transactionId}') },
 				send: { preSend: [leadAndTransactionIds, transactionDates, transactionJson, compactBody] },
 			},
 		},
@@ -121,7 +121,7 @@ export const transactionOperations = operationProperty(
 			value: 'updatePropertyAddress',
 			action: 'Update the property address of a transaction',
 			routing: {
-				request: { method: 'POST', url: '=/v1.0/leads/{{$parameter.leadId}}/transaction/property/address' },
+				request: { method: 'POST', url: apiPath('/v1.0/leads/{leadId}/transaction/property/address') },
 				send: { preSend: [leadAndTransactionIds, compactBody] },
 			},
 		},

@@ -4,6 +4,7 @@ import { listRouting, operationProperty, returnAllAndLimit } from '../../shared/
 import { compactBody } from '../../shared/input';
 import { checkRoleId, checkRoutingType } from '../LeadRoutingFunctions';
 import { WHOLE_LIST_HINT, roleIdField, wholeList } from './routingType';
+import { apiPath } from '../../shared/values';
 
 const RESOURCE = 'member';
 
@@ -16,7 +17,7 @@ export const memberOperations = operationProperty(
 			action: 'Get many assignable members',
 			description: 'Get the members lead routing can assign leads of a routing type to',
 			routing: {
-				...listRouting('GET', '=/v1.0/routing/member/list/{{$parameter.routingType}}', wholeList),
+				...listRouting('GET', apiPath('/v1.0/routing/member/list/{routingType}'), wholeList),
 				// The reference does not require roleId here: an assistant-lead list may leave it out.
 				send: { preSend: [checkRoutingType, checkRoleId(false), compactBody] },
 			},

@@ -11,7 +11,7 @@ import {
 	routingUpdateResult,
 } from '../LeadRoutingFunctions';
 import { WHOLE_LIST_HINT, roleIdField, wholeList } from './routingType';
-import { groupValue, trimmed } from '../../shared/values';
+import { apiPath, groupValue, trimmed } from '../../shared/values';
 
 const RESOURCE = 'rule';
 
@@ -33,7 +33,7 @@ export const ruleOperations = operationProperty(
 			action: 'Get the default routing rule',
 			description: 'Get the rule that routes leads no other rule matches',
 			routing: {
-				request: { method: 'GET', url: '=/v1.0/routing/rule/supplement/{{$parameter.routingType}}' },
+				request: { method: 'GET', url: apiPath('/v1.0/routing/rule/supplement/{routingType}') },
 				send: { preSend: [checkRoutingType, roleRequired] },
 			},
 		},
@@ -43,7 +43,7 @@ export const ruleOperations = operationProperty(
 			action: 'Get many routing rules',
 			description: 'Get the routing rules of a routing type, in the order Lofty applies them',
 			routing: {
-				...listRouting('GET', '=/v1.0/routing/rule/list/{{$parameter.routingType}}', wholeList),
+				...listRouting('GET', apiPath('/v1.0/routing/rule/list/{routingType}'), wholeList),
 				send: { preSend: [checkRoutingType, roleRequired] },
 			},
 		},
@@ -53,7 +53,7 @@ export const ruleOperations = operationProperty(
 			action: 'Update a routing rule',
 			description: 'Change the active hours, routing strategy and conditions of a routing rule',
 			routing: {
-				request: { method: 'PUT', url: '=/v1.0/routing/rule/{{$parameter.routingType}}' },
+				request: { method: 'PUT', url: apiPath('/v1.0/routing/rule/{routingType}') },
 				send: { preSend: [checkRoutingType, ruleId, buildRuleBody, compactBody, ruleJson] },
 				operations: { pagination: routingUpdateResult('rule') },
 			},
@@ -64,7 +64,7 @@ export const ruleOperations = operationProperty(
 			action: 'Update the default routing rule',
 			description: 'Change how leads no other rule matches are routed',
 			routing: {
-				request: { method: 'PUT', url: '=/v1.0/routing/rule/supplement/{{$parameter.routingType}}' },
+				request: { method: 'PUT', url: apiPath('/v1.0/routing/rule/supplement/{routingType}') },
 				send: { preSend: [checkRoutingType, roleRequired, defaultAssignees, buildDefaultRuleBody, compactBody, ruleJson] },
 				operations: { pagination: routingUpdateResult('defaultRule') },
 			},

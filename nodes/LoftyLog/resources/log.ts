@@ -5,7 +5,7 @@ import { checkParameters, compactBody, mergeJsonBody } from '../../shared/input'
 import type { PagingOptions } from '../../shared/pagination';
 import { sendRequest } from '../../shared/pagination';
 import { requireCallingOutcome } from '../LogFunctions';
-import { trimmed } from '../../shared/values';
+import { apiPath, trimmed } from '../../shared/values';
 
 const RESOURCE = 'log';
 /** GET /v1.0/logType pages by the currentId cursor (recommended over offset); limit max 1000. */
@@ -58,7 +58,7 @@ export const logOperations = operationProperty(
 			action: 'Delete a log',
 			description: 'Delete a logged call, email or text',
 			routing: {
-				request: { method: 'DELETE', url: '=/v1.0/logType/{{String($parameter.logTypeId).trim()}}' },
+				request: { method: 'DELETE', url: apiPath('/v1.0/logType/{logTypeId}') },
 				send: { preSend: [logTypeId] },
 			},
 		},
@@ -68,7 +68,7 @@ export const logOperations = operationProperty(
 			action: 'Get a log',
 			description: 'Get a logged call, email or text',
 			routing: {
-				request: { method: 'GET', url: '=/v1.0/logType/{{String($parameter.logTypeId).trim()}}' },
+				request: { method: 'GET', url: apiPath('/v1.0/logType/{logTypeId}') },
 				send: { preSend: [logTypeId] },
 			},
 		},

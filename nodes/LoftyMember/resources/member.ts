@@ -5,7 +5,7 @@ import { checkParameters, compactBody, requireChanges } from '../../shared/input
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId } from '../../shared/pagination';
 import { getMemberByAccount } from '../MemberFunctions';
-import { groupFields } from '../../shared/values';
+import { apiPath, groupFields } from '../../shared/values';
 
 const RESOURCE = 'member';
 /** GET /v1.0/members pages by offset and limit; Lofty refuses a limit above 100. */
@@ -24,7 +24,7 @@ export const memberOperations = operationProperty(
 			action: 'Get a member by account',
 			description: 'Get a team member by the email address of their account',
 			routing: {
-				request: { method: 'GET', url: '=/v1.0/members/{{ encodeURIComponent(String($parameter.account).trim()) }}' },
+				request: { method: 'GET', url: apiPath('/v1.0/members/{account}') },
 				send: {
 					preSend: [
 						checkParameters([
@@ -42,7 +42,7 @@ export const memberOperations = operationProperty(
 			action: 'Get a member by ID (deprecated)',
 			description: 'Deprecated by Lofty: use Get by Account or Get Many instead',
 			routing: {
-				request: { method: 'GET', url: '=/v1.0/users/{{ String($parameter.userId).trim() }}' },
+				request: { method: 'GET', url: apiPath('/v1.0/users/{userId}') },
 				send: { preSend: [userId] },
 			},
 		},
@@ -71,7 +71,7 @@ export const memberOperations = operationProperty(
 			action: 'Update a member',
 			description: "Update a member's name, contact details, time zone or agent information",
 			routing: {
-				request: { method: 'PUT', url: '=/v1.0/users/{{ String($parameter.userId).trim() }}' },
+				request: { method: 'PUT', url: apiPath('/v1.0/users/{userId}') },
 				send: {
 					preSend: [
 						userId,

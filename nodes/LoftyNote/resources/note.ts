@@ -4,7 +4,7 @@ import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } f
 import { checkParameters, compactBody, requireChanges } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId, sendRequest } from '../../shared/pagination';
-import { trimmed } from '../../shared/values';
+import { apiPath, trimmed } from '../../shared/values';
 
 const RESOURCE = 'note';
 
@@ -21,7 +21,7 @@ const leadId = checkParameters([leadIdRule]);
 const createRequired = checkParameters([leadIdRule, { parameter: 'content', label: 'Content', check: 'required' }]);
 const updateChecks = [checkParameters([{ parameter: 'updateFields.leadId', label: 'Lead ID', check: 'id', optional: true }])];
 
-const noteUrl = '=/v1.0/notes/{{ String($parameter.noteId).trim() }}';
+const noteUrl = apiPath('/v1.0/notes/{noteId}');
 
 export const noteOperations = operationProperty(
 	RESOURCE,

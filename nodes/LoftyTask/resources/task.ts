@@ -4,7 +4,7 @@ import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } f
 import { checkParameters, compactBody, convertDates, requireChanges } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId, sendRequest } from '../../shared/pagination';
-import { trimmed } from '../../shared/values';
+import { apiPath, trimmed } from '../../shared/values';
 
 const RESOURCE = 'task';
 
@@ -29,7 +29,7 @@ const updateChecks = [checkParameters([{ parameter: 'updateFields.leadId', label
 /** TaskRequest.deadline is integer(int64): epoch milliseconds. */
 const deadline = convertDates({ 'body.deadline': { format: 'epochMs', label: 'Deadline' } });
 
-const taskUrl = '=/v1.0/tasks/{{ String($parameter.taskId).trim() }}';
+const taskUrl = apiPath('/v1.0/tasks/{taskId}');
 
 export const taskOperations = operationProperty(
 	RESOURCE,

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
 import { checkParameters } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
+import { apiPath } from '../../shared/values';
 
 const RESOURCE = 'leadPond';
 
@@ -20,7 +21,7 @@ export const leadPondOperations = operationProperty(
 			action: 'Get a lead pond',
 			description: 'Get a lead pond with the agents who can work it',
 			routing: {
-				request: { method: 'GET', url: '=/v1.0/team-features/lead-pond/{{ String($parameter.leadPondId).trim() }}' },
+				request: { method: 'GET', url: apiPath('/v1.0/team-features/lead-pond/{leadPondId}') },
 				send: { preSend: [leadPondId] },
 			},
 		},

@@ -10,6 +10,7 @@ import {
 	deleteWebhook,
 	webhookList,
 } from '../WebhookFunctions';
+import { apiPath } from '../../shared/values';
 
 const RESOURCE = 'webhook';
 
@@ -35,7 +36,7 @@ export const webhookOperations = operationProperty(
 			action: 'Delete a webhook',
 			description: 'Remove a webhook subscription',
 			routing: {
-				request: { method: 'DELETE', url: '=/v1.0/webhook/{{ String($parameter.subscribeId).trim() }}' },
+				request: { method: 'DELETE', url: apiPath('/v1.0/webhook/{subscribeId}') },
 				send: { preSend: [subscribeId] },
 				operations: { pagination: deleteWebhook },
 			},
