@@ -1,27 +1,15 @@
-import type { INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { LoftyAccount } from '../nodes/LoftyAccount/LoftyAccount.node';
 import { LoftyMember } from '../nodes/LoftyMember/LoftyMember.node';
 import { accountOf } from './fake-lofty/routes-accounts';
 import { loadOptions } from './harness';
 import { coverage, loadCatalogue, reachableOperations } from './support/catalogue';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyAccount();
-
-async function runOk(parameters: INodeParameters) {
-	const result = await env.run(node(), parameters);
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
-
-async function refused(parameters: INodeParameters): Promise<string | undefined> {
-	const result = await env.run(node(), parameters);
-	expect(result.status).toBe('error');
-	expect(env.apiRequests()).toHaveLength(0);
-	return result.error?.message;
-}
+const { runOk, refusal } = nodeRunner(env, node);
 
 function dropdown(method: string) {
 	return loadOptions({
@@ -212,36 +200,36 @@ describe('Lofty Account: input refused before sending', () => {
 	const create = { resource: 'account', operation: 'create', emailAddress: 'x@example.com', firstName: 'X', lastName: 'Y' };
 
 	it('missing or malformed required fields', async () => {
-		expect(await refused({ ...create, emailAddress: '={{ $json.nothing }}' })).toBe('"Email" is required');
-		expect(await refused({ ...create, emailAddress: 'x-at-example.com' })).toBe('"Email" must be an email address, got "x-at-example.com"');
-		expect(await refused({ ...create, firstName: '  ' })).toBe('"First Name" is required');
-		expect(await refused({ ...create, lastName: '={{ "" }}' })).toBe('"Last Name" is required');
+		expect(await refusal({ ...create, emailAddress: '={{ $json.nothing }}' })).toBe('"Email" is required');
+		expect(await refusal({ ...create, emailAddress: 'x-at-example.com' })).toBe('"Email" must be an email address, got "x-at-example.com"');
+		expect(await refusal({ ...create, firstName: '  ' })).toBe('"First Name" is required');
+		expect(await refusal({ ...create, lastName: '={{ "" }}' })).toBe('"Last Name" is required');
 	});
 
 	it('IDs that are not numbers', async () => {
-		expect(await refused({ ...create, additionalFields: { groupId: 'Austin Office' } })).toBe(
+		expect(await refusal({ ...create, additionalFields: { groupId: 'Austin Office' } })).toBe(
 			'"Group Name or ID" must be numeric Lofty IDs, got "Austin Office"',
 		);
-		expect(await refused({ ...create, additionalFields: { profileId: 'Agent' } })).toBe(
+		expect(await refusal({ ...create, additionalFields: { profileId: 'Agent' } })).toBe(
 			'"Permission Profile Name or ID" must be numeric Lofty IDs, got "Agent"',
 		);
-		expect(await refused({ resource: 'account', operation: 'update', teamMemberUserId: 'blake', updateFields: { phone: '1' } })).toBe(
+		expect(await refusal({ resource: 'account', operation: 'update', teamMemberUserId: 'blake', updateFields: { phone: '1' } })).toBe(
 			'"Member" must be a numeric Lofty ID, got "blake"',
 		);
 	});
 
 	it('an update with nothing to change, or a bad email', async () => {
-		expect(await refused({ resource: 'account', operation: 'update', teamMemberUserId: '700002' })).toBe(
+		expect(await refusal({ resource: 'account', operation: 'update', teamMemberUserId: '700002' })).toBe(
 			'Add at least one field to "Update Fields"',
 		);
 		expect(
-			await refused({ resource: 'account', operation: 'update', teamMemberUserId: '700002', updateFields: { emailAddress: 'blake@' } }),
+			await refusal({ resource: 'account', operation: 'update', teamMemberUserId: '700002', updateFields: { emailAddress: 'blake@' } }),
 		).toBe('"Email" must be an email address, got "blake@"');
 	});
 
 	it('raw JSON that is not an object', async () => {
-		expect(await refused({ ...create, jsonBody: '{"position": ' })).toBe('"Additional Body (JSON)" is not valid JSON');
-		expect(await refused({ ...create, jsonBody: '["a"]' })).toBe('"Additional Body (JSON)" must be a JSON object');
+		expect(await refusal({ ...create, jsonBody: '{"position": ' })).toBe('"Additional Body (JSON)" is not valid JSON');
+		expect(await refusal({ ...create, jsonBody: '["a"]' })).toBe('"Additional Body (JSON)" must be a JSON object');
 	});
 });
 

@@ -1,13 +1,14 @@
-import type { INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { LoftyAgent } from '../nodes/LoftyAgent/LoftyAgent.node';
 import { LoftyMember } from '../nodes/LoftyMember/LoftyMember.node';
 import { agentProfileOf } from './fake-lofty/routes-agent-profile';
 import { coverage, loadCatalogue, reachableOperations } from './support/catalogue';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyAgent();
+const { runOk, refusal } = nodeRunner(env, node);
 
 const required = {
 	resource: 'agent',
@@ -16,19 +17,6 @@ const required = {
 	firstName: 'Jane',
 	lastName: 'Doe',
 };
-
-async function runOk(parameters: INodeParameters) {
-	const result = await env.run(node(), parameters);
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
-
-async function refused(parameters: INodeParameters): Promise<string | undefined> {
-	const result = await env.run(node(), parameters);
-	expect(result.status).toBe('error');
-	expect(env.apiRequests()).toHaveLength(0);
-	return result.error?.message;
-}
 
 describe('Lofty Agent: description', () => {
 	it('reaches every endpoint of the Agent User group', () => {
@@ -217,23 +205,23 @@ describe('Lofty Agent: create', () => {
 
 describe('Lofty Agent: input refused before sending', () => {
 	it('missing or malformed name and email', async () => {
-		expect(await refused({ ...required, emailAddress: '={{ $json.email }}' })).toBe('"Email" is required');
-		expect(await refused({ ...required, emailAddress: 'jane' })).toBe('"Email" must be an email address, got "jane"');
-		expect(await refused({ ...required, firstName: '={{ "" }}' })).toBe('"First Name" is required');
-		expect(await refused({ ...required, lastName: '={{ " " }}' })).toBe('"Last Name" is required');
+		expect(await refusal({ ...required, emailAddress: '={{ $json.email }}' })).toBe('"Email" is required');
+		expect(await refusal({ ...required, emailAddress: 'jane' })).toBe('"Email" must be an email address, got "jane"');
+		expect(await refusal({ ...required, firstName: '={{ "" }}' })).toBe('"First Name" is required');
+		expect(await refusal({ ...required, lastName: '={{ " " }}' })).toBe('"Last Name" is required');
 	});
 
 	it('IDs that are not numbers', async () => {
-		expect(await refused({ ...required, additionalFields: { tagIds: '300001, hot' } })).toBe('"Tag IDs" must be numeric Lofty IDs, got " hot"');
-		expect(await refused({ ...required, additionalFields: { roleId: 'Agent' } })).toBe('"Role Name or ID" must be numeric Lofty IDs, got "Agent"');
-		expect(await refused({ ...required, additionalFields: { groupId: 'Austin' } })).toBe(
+		expect(await refusal({ ...required, additionalFields: { tagIds: '300001, hot' } })).toBe('"Tag IDs" must be numeric Lofty IDs, got " hot"');
+		expect(await refusal({ ...required, additionalFields: { roleId: 'Agent' } })).toBe('"Role Name or ID" must be numeric Lofty IDs, got "Agent"');
+		expect(await refusal({ ...required, additionalFields: { groupId: 'Austin' } })).toBe(
 			'"Group Name or ID" must be numeric Lofty IDs, got "Austin"',
 		);
 	});
 
 	it('a file without its URL', async () => {
 		expect(
-			await refused({
+			await refusal({
 				...required,
 				additionalFields: { personalAttachments: { file: [{ fileName: 'a.pdf', queryLink: 'https://example.com/a.pdf' }, { fileName: 'b.pdf' }] } },
 			}),
@@ -241,7 +229,7 @@ describe('Lofty Agent: input refused before sending', () => {
 	});
 
 	it('raw JSON that is not valid', async () => {
-		expect(await refused({ ...required, jsonBody: '{"fullSync": tru' })).toBe('"Additional Body (JSON)" is not valid JSON');
+		expect(await refusal({ ...required, jsonBody: '{"fullSync": tru' })).toBe('"Additional Body (JSON)" is not valid JSON');
 	});
 });
 

@@ -1,18 +1,13 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { LoftyBroker } from '../nodes/LoftyBroker/LoftyBroker.node';
 import { brokerOf, seedBrokerTeams } from './fake-lofty/routes-broker';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyBroker();
+const { runOk } = nodeRunner(env, node, { resource: 'broker' });
 const teams = () => brokerOf(env.fake.data).teams;
-
-async function runOk(parameters: INodeParameters, items?: IDataObject[]) {
-	const result = await env.run(node(), { resource: 'broker', ...parameters }, { items });
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
 
 async function runRefused(parameters: INodeParameters) {
 	const result = await env.run(node(), { resource: 'broker', ...parameters });

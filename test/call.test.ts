@@ -1,21 +1,14 @@
-import type { INodeParameters } from 'n8n-workflow';
-
 import { LoftyCall } from '../nodes/LoftyCall/LoftyCall.node';
 import { seedCalls } from './fake-lofty/routes-calls';
 import { coverage, loadCatalogue, reachableOperations } from './support/catalogue';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyCall();
+const { runOk } = nodeRunner(env, node);
 
 // 200 calls: ids 3000001..3000200, call k with lead 1000001 + (k-1) % 5, newest first.
 beforeAll(() => seedCalls(env.fake.data, 200));
-
-async function runOk(parameters: INodeParameters) {
-	const result = await env.run(node(), parameters);
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
 
 describe('Lofty Call', () => {
 	it('gets a call by id', async () => {

@@ -1,15 +1,16 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { LoftyCommunication } from '../nodes/LoftyCommunication/LoftyCommunication.node';
 import { setAgentCommunicationBounds } from './fake-lofty/routes-communication';
 import { coverage, loadCatalogue, reachableOperations } from './support/catalogue';
-import type { LoftyEnv } from './support/env';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 /** A second Lofty whose currentId pages start at the cursor itself (the other reading of the reference). */
 const inclusiveEnv = useFakeLofty({ currentIdInclusive: true });
 const node = () => new LoftyCommunication();
+const { runOk } = nodeRunner(env, node);
+const inclusive = nodeRunner(inclusiveEnv, node);
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -27,12 +28,6 @@ beforeAll(() => {
 	env.fake.seedAgentCommunication(1500, T1, T1 + DAY);
 });
 
-async function runOk(parameters: INodeParameters, on: LoftyEnv = env) {
-	const result = await on.run(node(), parameters);
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
-
 const ids = (items: IDataObject[]) => items.map((item) => item.id);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -49,7 +44,7 @@ describe('Lofty Communication: call, email and text history (currentId cursor)',
 	});
 
 	it('does not repeat the cursor record when Lofty starts the next page at it', async () => {
-		const result = await runOk({ resource: 'call', operation: 'getAll', returnAll: true }, inclusiveEnv);
+		const result = await inclusive.runOk({ resource: 'call', operation: 'getAll', returnAll: true });
 		expect(inclusiveEnv.apiRequests().map((request) => request.query)).toEqual([
 			{ limit: '1000' },
 			{ limit: '1000', currentId: '3001000' },

@@ -1,31 +1,17 @@
-import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { LoftyLeadRouting } from '../nodes/LoftyLeadRouting/LoftyLeadRouting.node';
 import { resetRouting, STRATEGY } from './fake-lofty/routes-routing';
 import { loadOptions } from './harness';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyLeadRouting();
+const { runOk, refused } = nodeRunner(env, node);
 
 // Every test starts from the seeded rules (updates would otherwise leak into later tests).
 beforeEach(() => resetRouting(env.fake.data));
-
-async function runOk(parameters: INodeParameters, items?: IDataObject[]) {
-	const result = await env.run(node(), parameters, { items });
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
-
-/** A run the node must refuse before anything reaches Lofty. */
-async function refused(parameters: INodeParameters, items?: IDataObject[]) {
-	const result = await env.run(node(), parameters, { items });
-	expect(result.status).toBe('error');
-	expect(env.apiRequests()).toEqual([]);
-	expect(result.error).toMatchObject({ description: expect.stringContaining('Nothing was sent to Lofty') });
-	return result.error;
-}
 
 /** n8n itself will not start a run whose required Role is left empty (the editor flags it too). */
 async function notStarted(parameters: INodeParameters) {

@@ -1,18 +1,13 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyLead();
+const { runOk } = nodeRunner(env, node);
 
 beforeAll(() => env.fake.seedLeads(250));
-
-async function runOk(parameters: INodeParameters, items?: IDataObject[]) {
-	const result = await env.run(node(), parameters, { items });
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
 
 describe('Lofty Lead: lead resource', () => {
 	it('creates a lead from form fields, dates and nested collections', async () => {

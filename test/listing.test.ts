@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import {
+import { 
 	decodeBytes,
 	listFromJson,
 	listingElements,
@@ -10,27 +10,22 @@ import {
 } from '../nodes/LoftyListing/ListingFunctions';
 import { LoftyListing } from '../nodes/LoftyListing/LoftyListing.node';
 import { elementToJson, MAX_DEPTH, parseXml, textOf, xmlToJson, XmlSyntaxError } from '../nodes/LoftyListing/xml';
-import {
+import { 
 	LUXURY_MIN_PRICE,
 	NOT_ACCEPTABLE_MESSAGE,
 	setPublishedListingsFormat,
 	XML_CONTENT_TYPE,
 } from './fake-lofty/routes-listings';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyListing();
+const { runOk } = nodeRunner(env, node, { resource: 'listing' });
 const NODE_NAME = 'Lofty Listing';
 const LISTINGS = 250;
 
 beforeAll(() => env.fake.seedListings(LISTINGS));
 afterEach(() => setPublishedListingsFormat(env.fake.data, 'xml'));
-
-async function runOk(parameters: INodeParameters, items?: IDataObject[]) {
-	const result = await env.run(node(), { resource: 'listing', ...parameters }, { items });
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
 
 async function runFailing(parameters: INodeParameters) {
 	const result = await env.run(node(), { resource: 'listing', ...parameters });

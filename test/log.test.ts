@@ -1,12 +1,13 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { LoftyLog } from '../nodes/LoftyLog/LoftyLog.node';
 import { LOG_TYPE_ID_BASE, logTypesOf, seedLogTypes } from './fake-lofty/routes-log-types';
 import { coverage, loadCatalogue, reachableOperations } from './support/catalogue';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyLog();
+const { runOk } = nodeRunner(env, node);
 const SEEDED = 2500;
 
 beforeAll(() => {
@@ -14,12 +15,6 @@ beforeAll(() => {
 	// Log k: id 8500000 + k, lead 1000001 + (k-1) % 5, logCall / logEmail / logText in turn.
 	seedLogTypes(env.fake.data, SEEDED);
 });
-
-async function runOk(parameters: INodeParameters) {
-	const result = await env.run(node(), parameters);
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
 
 const stored = (id: unknown) => logTypesOf(env.fake.data).find((record) => String(record.id) === String(id));
 

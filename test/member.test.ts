@@ -1,31 +1,18 @@
-import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { LoftyMember } from '../nodes/LoftyMember/LoftyMember.node';
 import { memberProfileOf, seedMembers } from './fake-lofty/routes-members';
 import { loadOptions } from './harness';
 import { coverage, loadCatalogue, reachableOperations } from './support/catalogue';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyMember();
+const { runOk, refusal } = nodeRunner(env, node);
 
 /** 3 constructed members + 297 seeded = 300, exactly three pages of 100. */
 const SEEDED = 297;
 beforeAll(() => seedMembers(env.fake.data, SEEDED));
-
-async function runOk(parameters: INodeParameters) {
-	const result = await env.run(node(), parameters);
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
-
-/** Runs a node that must be refused before anything reaches Lofty; returns the error message. */
-async function refused(parameters: INodeParameters): Promise<string | undefined> {
-	const result = await env.run(node(), parameters);
-	expect(result.status).toBe('error');
-	expect(env.apiRequests()).toHaveLength(0);
-	return result.error?.message;
-}
 
 function dropdown(method: string) {
 	return loadOptions({
@@ -238,38 +225,38 @@ describe('Lofty Member: operations', () => {
 
 describe('Lofty Member: input refused before sending', () => {
 	it('a member ID that is not a number', async () => {
-		expect(await refused({ resource: 'member', operation: 'get', userId: 'blake' })).toBe(
+		expect(await refusal({ resource: 'member', operation: 'get', userId: 'blake' })).toBe(
 			'"Member" must be a numeric Lofty ID, got "blake"',
 		);
-		expect(await refused({ resource: 'member', operation: 'update', userId: '={{ "" }}', updateFields: { firstName: 'X' } })).toBe(
+		expect(await refusal({ resource: 'member', operation: 'update', userId: '={{ "" }}', updateFields: { firstName: 'X' } })).toBe(
 			'"Member" is required',
 		);
 	});
 
 	it('an account that is not an email address, or none', async () => {
-		expect(await refused({ resource: 'member', operation: 'getByAccount', account: 'blake' })).toBe(
+		expect(await refusal({ resource: 'member', operation: 'getByAccount', account: 'blake' })).toBe(
 			'"Account" must be an email address, got "blake"',
 		);
-		expect(await refused({ resource: 'member', operation: 'getByAccount', account: '={{ $json.missing }}' })).toBe(
+		expect(await refusal({ resource: 'member', operation: 'getByAccount', account: '={{ $json.missing }}' })).toBe(
 			'"Account" is required',
 		);
 	});
 
 	it('an update with nothing to change', async () => {
-		expect(await refused({ resource: 'member', operation: 'update', userId: '700002' })).toBe('Add at least one field to "Update Fields"');
+		expect(await refusal({ resource: 'member', operation: 'update', userId: '700002' })).toBe('Add at least one field to "Update Fields"');
 		expect(
-			await refused({ resource: 'member', operation: 'update', userId: '700002', updateFields: { firstName: '', agentInfo: { details: { position: '' } } } }),
+			await refusal({ resource: 'member', operation: 'update', userId: '700002', updateFields: { firstName: '', agentInfo: { details: { position: '' } } } }),
 		).toBe('Add at least one field to "Update Fields"');
 	});
 
 	it('an update with a malformed email', async () => {
-		expect(await refused({ resource: 'member', operation: 'update', userId: '700002', updateFields: { email: 'blake@' } })).toBe(
+		expect(await refusal({ resource: 'member', operation: 'update', userId: '700002', updateFields: { email: 'blake@' } })).toBe(
 			'"Email" must be an email address, got "blake@"',
 		);
 	});
 
 	it('group filters that are not IDs', async () => {
-		expect(await refused({ resource: 'member', operation: 'getAll', returnAll: true, filters: { groupIds: ['Austin Office'] } })).toBe(
+		expect(await refusal({ resource: 'member', operation: 'getAll', returnAll: true, filters: { groupIds: ['Austin Office'] } })).toBe(
 			'"Group Names or IDs" must be numeric Lofty IDs, got "Austin Office"',
 		);
 	});

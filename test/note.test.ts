@@ -1,27 +1,12 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-
 import { LoftyNote } from '../nodes/LoftyNote/LoftyNote.node';
 import { NOTE_TIMELINE_ID_OFFSET, notesOf, seedNotes } from './fake-lofty/routes-notes';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyNote();
+const { runOk, refused } = nodeRunner(env, node);
 
 beforeAll(() => env.fake.seedLeads(20));
-
-async function runOk(parameters: INodeParameters, items?: IDataObject[]) {
-	const result = await env.run(node(), parameters, { items });
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
-
-/** A run that must fail before anything reaches Lofty. */
-async function refused(parameters: INodeParameters) {
-	const result = await env.run(node(), parameters);
-	expect(result.status).toBe('error');
-	expect(env.apiRequests()).toHaveLength(0);
-	return result.error;
-}
 
 function noteById(id: unknown) {
 	return env.fake.data.notes.find((note) => note.id === Number(id));

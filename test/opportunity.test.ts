@@ -1,20 +1,15 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { LoftyOpportunity } from '../nodes/LoftyOpportunity/LoftyOpportunity.node';
 import { opportunityOf } from './fake-lofty/routes-opportunity';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyOpportunity();
+const { runOk } = nodeRunner(env, node, { resource: 'opportunity', operation: 'sendNotification' });
 const notifications = () => opportunityOf(env.fake.data).notifications;
 
 beforeAll(() => env.fake.seedLeads(10));
-
-async function runOk(parameters: INodeParameters, items?: IDataObject[]) {
-	const result = await env.run(node(), { resource: 'opportunity', operation: 'sendNotification', ...parameters }, { items });
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
 
 async function runRefused(parameters: INodeParameters) {
 	const result = await env.run(node(), { resource: 'opportunity', operation: 'sendNotification', ...parameters });

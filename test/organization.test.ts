@@ -1,19 +1,14 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { LoftyOrganization } from '../nodes/LoftyOrganization/LoftyOrganization.node';
 import { organizationOf, seedPermissionProfiles } from './fake-lofty/routes-organization';
 import { loadOptions } from './harness';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyOrganization();
+const { runOk } = nodeRunner(env, node, { resource: 'organization' });
 const organization = () => organizationOf(env.fake.data);
-
-async function runOk(parameters: INodeParameters, items?: IDataObject[]) {
-	const result = await env.run(node(), { resource: 'organization', ...parameters }, { items });
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
 
 async function runRefused(parameters: INodeParameters) {
 	const result = await env.run(node(), { resource: 'organization', ...parameters });

@@ -2,19 +2,14 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { LoftySystemLog } from '../nodes/LoftySystemLog/LoftySystemLog.node';
 import { MINUTE_MS, SEED_BASE_TIME } from './fake-lofty';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftySystemLog();
+const { runOk } = nodeRunner(env, node, { resource: 'systemLog', operation: 'getAll' });
 const LOGS = 250;
 
 beforeAll(() => env.fake.seedSystemLogs(LOGS));
-
-async function runOk(parameters: INodeParameters) {
-	const result = await env.run(node(), { resource: 'systemLog', operation: 'getAll', ...parameters });
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
 
 async function runFailing(parameters: INodeParameters) {
 	const result = await env.run(node(), { resource: 'systemLog', operation: 'getAll', ...parameters });

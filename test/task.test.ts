@@ -1,27 +1,12 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-
 import { LoftyTask } from '../nodes/LoftyTask/LoftyTask.node';
 import { seedAppointments, seedTasks, tasksOf } from './fake-lofty/routes-tasks';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyTask();
+const { runOk, refused } = nodeRunner(env, node);
 
 beforeAll(() => env.fake.seedLeads(20));
-
-async function runOk(parameters: INodeParameters, items?: IDataObject[]) {
-	const result = await env.run(node(), parameters, { items });
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
-
-/** A run that must fail before anything reaches Lofty. */
-async function refused(parameters: INodeParameters) {
-	const result = await env.run(node(), parameters);
-	expect(result.status).toBe('error');
-	expect(env.apiRequests()).toHaveLength(0);
-	return result.error;
-}
 
 function taskById(id: unknown) {
 	return tasksOf(env.fake.data).tasks.get(Number(id));

@@ -4,16 +4,11 @@ import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
 import { LoftyTeam } from '../nodes/LoftyTeam/LoftyTeam.node';
 import { LEAD_POND_NOT_FOUND, leadPondsOf, seedLeadPonds } from './fake-lofty/routes-team-features';
 import { loadOptions } from './harness';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyTeam();
-
-async function runOk(parameters: INodeParameters) {
-	const result = await env.run(node(), parameters);
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
+const { runOk } = nodeRunner(env, node);
 
 describe('Lofty Team: lead ponds', () => {
 	it('gets every lead pond in one request', async () => {

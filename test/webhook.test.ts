@@ -3,16 +3,17 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { LoftyWebhook } from '../nodes/LoftyWebhook/LoftyWebhook.node';
-import {
+import { 
 	WEBHOOK_NOT_FOUND,
 	deliverWebhookEvent,
 	webhooksOf,
 } from './fake-lofty/routes-webhooks';
 import { loadOptions } from './harness';
-import { summary, useFakeLofty } from './support/env';
+import { nodeRunner, summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
 const node = () => new LoftyWebhook();
+const { runOk } = nodeRunner(env, node);
 const hooks = () => webhooksOf(env.fake.data);
 
 /** A callback endpoint standing in for n8n: records what Lofty posts to it. */
@@ -40,12 +41,6 @@ beforeEach(() => {
 	hooks().maxSubscriptions = 20;
 	received.length = 0;
 });
-
-async function runOk(parameters: INodeParameters) {
-	const result = await env.run(node(), parameters);
-	if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
-	return result;
-}
 
 function create(fields: IDataObject) {
 	return env.run(node(), { resource: 'webhook', operation: 'create', ...fields } as INodeParameters);

@@ -54,3 +54,27 @@ export function useFakeLofty(options: FakeLoftyOptions = {}): LoftyEnv {
 export function summary(request: RecordedRequest) {
 	return { method: request.method, path: request.path, query: request.query, body: request.body };
 }
+
+/**
+ * The two ways a node test runs its node: `runOk` must succeed (else the test fails with n8n's
+ * error); `refused` must fail before anything reaches Lofty, and gives the error (`refusal`, its
+ * message). `defaults` are parameters every run of the file shares, e.g. the resource.
+ */
+export function nodeRunner(env: LoftyEnv, node: () => INodeType, defaults: INodeParameters = {}) {
+	async function runOk(parameters: INodeParameters, items?: IDataObject[]) {
+		const result = await env.run(node(), { ...defaults, ...parameters }, { items });
+		if (result.status !== 'success') throw new Error(`run failed: ${JSON.stringify(result.error)}`);
+		return result;
+	}
+	async function refused(parameters: INodeParameters, items?: IDataObject[]) {
+		const result = await env.run(node(), { ...defaults, ...parameters }, { items });
+		expect(result.status).toBe('error');
+		expect(env.apiRequests()).toEqual([]);
+		expect(result.error?.description).toContain('Nothing was sent to Lofty');
+		return result.error;
+	}
+	async function refusal(parameters: INodeParameters, items?: IDataObject[]) {
+		return (await refused(parameters, items))?.message;
+	}
+	return { runOk, refused, refusal };
+}
