@@ -76,3 +76,18 @@ describe('the Lofty router (customOperations)', () => {
 		});
 	});
 });
+
+describe("the node's Request Options", () => {
+	it('refuses a proxy that is not a URL, without repeating it, before anything is sent', async () => {
+		const result = await env.run(new LoftyLead(), {
+			resource: 'lead',
+			operation: 'get',
+			leadId: '1000001',
+			requestOptions: { proxy: 'http://scout:s3cret-pass@' },
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('The proxy is not valid');
+		expect(JSON.stringify(result.error)).not.toContain('s3cret-pass');
+		expect(env.apiRequests()).toEqual([]);
+	});
+});

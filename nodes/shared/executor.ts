@@ -61,7 +61,7 @@ function routedOperation(description: INodeTypeDescription) {
 		const runs: Array<Promise<INodeExecutionData[]>> = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			if (itemIndex > 0 && batchSize > 0 && batchInterval > 0 && itemIndex % batchSize === 0) {
-				await sleep(batchInterval);
+				await sleep(batchInterval, this.getExecutionCancelSignal());
 			}
 			runs.push(runItem(this, description, itemIndex, requestOptions));
 		}
@@ -127,12 +127,17 @@ function proxyOf(ctx: IExecuteFunctions, proxy: string, itemIndex: number): IHtt
 	try {
 		url = new URL(proxy);
 	} catch {
-		throw new NodeOperationError(ctx.getNode(), 'The proxy is not valid', { itemIndex, description: `"${proxy}" is not a URL` });
+		// The proxy URL may hold a password: it is not repeated in the error.
+		throw new NodeOperationError(ctx.getNode(), 'The proxy is not valid', {
+			itemIndex,
+			description: 'Use a URL such as http://proxy.example.com:8080. Nothing was sent to Lofty.',
+		});
 	}
+	const protocol = url.protocol.replace(/:$/, '');
 	return {
 		host: url.hostname,
-		port: Number(url.port),
-		protocol: url.protocol.replace(/:$/, '') || undefined,
+		port: url.port ? Number(url.port) : protocol === 'https' ? 443 : 80,
+		protocol,
 		...(url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {}),
 	};
 }
