@@ -1,9 +1,11 @@
-import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { Expression } from 'n8n-workflow';
 
 import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
 import { LoftyNote } from '../nodes/LoftyNote/LoftyNote.node';
+import { apiPathOf, valueTransformOf } from '../nodes/shared/values';
 import type { Router } from './harness';
+import { allNodeTypes } from './support/nodes';
 import { summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
@@ -74,6 +76,35 @@ describe('the Lofty router (customOperations)', () => {
 			inquiry: { propertyType: ['Condo', 'Townhouse'], locations: [{ city: 'Austin', stateCode: 'TX' }] },
 			leadFamilyMemberList: [{ firstName: 'Bo', emails: ['bo@example.com', 'b@example.com'] }],
 		});
+	});
+});
+
+/** Every routing expression in a node's properties, with where it sits. */
+function routingExpressions(properties: Array<INodeProperties | INodePropertyOptions | INodePropertyCollection>, path: string): Array<[string, string]> {
+	const found: Array<[string, string]> = [];
+	for (const property of properties) {
+		const at = `${path}${property.name}`;
+		const routing = 'routing' in property ? property.routing : undefined;
+		const strings: unknown[] = [routing?.send?.value, routing?.send?.property, ...Object.values(routing?.request ?? {})];
+		for (const value of strings) if (typeof value === 'string' && value.startsWith('=')) found.push([at, value]);
+		if ('options' in property && Array.isArray(property.options)) found.push(...routingExpressions(property.options, `${at}.`));
+		if ('values' in property && Array.isArray(property.values)) found.push(...routingExpressions(property.values, `${at}.`));
+	}
+	return found;
+}
+
+describe('routing expressions', () => {
+	it('each has a function form the Lofty router runs, in every node', () => {
+		const missing: string[] = [];
+		let count = 0;
+		for (const type of allNodeTypes()) {
+			for (const [at, expression] of routingExpressions(type.description.properties, `${type.description.name}: `)) {
+				count++;
+				if (!valueTransformOf(expression) && !apiPathOf(expression)) missing.push(`${at} ${expression}`);
+			}
+		}
+		expect(missing).toEqual([]);
+		expect(count).toBeGreaterThan(40);
 	});
 });
 
