@@ -154,7 +154,7 @@ function itemContext(ctx: IExecuteFunctions, itemIndex: number): IExecuteSingleF
 			const key = `${name}\u0000${options?.extractValue === true}`;
 			if (!values.has(key)) {
 				// A parameter that is not set gives the caller's fallback, and is not kept.
-				if (rawParameter(ctx.getNode().parameters, name) === undefined) {
+				if (NodeHelpers.getParameterValueByPath(ctx.getNode().parameters, name, '') === undefined) {
 					return ctx.getNodeParameter(name, itemIndex, fallback as never, options);
 				}
 				values.set(key, ctx.getNodeParameter(name, itemIndex, fallback as never, options));
@@ -169,16 +169,6 @@ function itemContext(ctx: IExecuteFunctions, itemIndex: number): IExecuteSingleF
 		getWorkflowDataProxy: () => ctx.getWorkflowDataProxy(itemIndex),
 	};
 	return Object.assign(Object.create(ctx) as object, bound) as unknown as IExecuteSingleFunctions;
-}
-
-/** A parameter as stored, at a path such as "additionalFields.inquiry" or "rules.rule[0].field". */
-function rawParameter(parameters: unknown, path: string): unknown {
-	let value = parameters;
-	for (const key of path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '')) {
-		if (typeof value !== 'object' || value === null) return undefined;
-		value = (value as IDataObject)[key];
-	}
-	return value;
 }
 
 /** Reads a node's description the way n8n's router does, for one item. */

@@ -10,6 +10,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { parseLoftyBody } from './json';
 import { budgetFor, readRateLimitHeaders } from './throttle';
+import { splitCommaList } from './values';
 
 export const API_KEY_CREDENTIAL = 'loftyApi';
 export const OAUTH2_CREDENTIAL = 'loftyOAuth2Api';
@@ -198,11 +199,7 @@ async function readEndpoint(ctx: LoftyContext, credentialType: string, itemIndex
  */
 function allowedDomainsOf(credentials: IDataObject, baseURL: string): string | undefined {
 	if (credentials.allowedHttpRequestDomains !== 'domains') return undefined;
-	const listed = String(credentials.allowedDomains ?? '')
-		.split(',')
-		.map((domain) => domain.trim())
-		.filter((domain) => domain !== '');
-	return [...new Set([new URL(baseURL).hostname, ...listed])].join(', ');
+	return [...new Set([new URL(baseURL).hostname, ...splitCommaList(credentials.allowedDomains)])].join(', ');
 }
 
 async function endpointFor(ctx: LoftyContext, credentialType: string, itemIndex?: number): Promise<Endpoint> {
