@@ -11,6 +11,9 @@ const project = {
 
 module.exports = {
 	testTimeout: 60_000,
+	// The run fails if it leaves temp folders or rewritten files behind.
+	globalSetup: '<rootDir>/test/support/no-trace.js',
+	globalTeardown: '<rootDir>/test/support/no-trace-teardown.js',
 	projects: [
 		// The nodes as n8n runs them: their customOperations route each request (nodes/shared/executor.ts).
 		{ ...project, displayName: 'lofty router' },
@@ -23,7 +26,7 @@ module.exports = {
 			setupFiles: ['<rootDir>/test/support/n8n-router.ts'],
 			testPathIgnorePatterns: [
 				'/node_modules/',
-				'/test/(catalogue|credentials|lead-trigger|load-options|package|pagination|reliability|throttle|trigger)\\.test\\.ts$',
+				'/test/(catalogue|credentials|lead-trigger|load-options|package|pagination|reliability|start|throttle|trigger)\\.test\\.ts$',
 				'/test/fake-lofty/',
 			],
 		},

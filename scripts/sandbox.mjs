@@ -142,8 +142,14 @@ function summarize(request) {
 	return { at: new Date(request.at).toISOString(), method: request.method, path: request.path, query: request.query, status: request.status };
 }
 
+/** What an event with no subscriber says: nothing will run until a trigger subscribes. */
+export function noSubscriberHint(listId, workflowName) {
+	const which = workflowName ? `the workflow "${workflowName}"` : `a workflow whose Lofty Trigger listens to list ${listId}`;
+	return `0 subscribers: nothing runs. Publish ${which} in n8n first (its Lofty Trigger subscribes when it is published), then send the event again.`;
+}
+
 /** Adds the /_sandbox routes to a fake (see CONTROL_ROUTES). */
-function addControlRoutes(fake, lib, log) {
+function addControlRoutes(fake, lib, log, hookWorkflowName) {
 	const open = { auth: 'none' };
 	fake.router.get(
 		'/_sandbox',
@@ -188,7 +194,8 @@ function addControlRoutes(fake, lib, log) {
 				},
 				(error) => log(`webhook event (list ${listId}) failed: ${error.message}`),
 			);
-			return { status: 202, body: { listId, subscribers: subscribers.length } };
+			const hint = subscribers.length ? {} : { hint: noSubscriberHint(listId, hookWorkflowName) };
+			return { status: 202, body: { listId, subscribers: subscribers.length, ...hint } };
 		},
 		open,
 	);
@@ -196,15 +203,16 @@ function addControlRoutes(fake, lib, log) {
 
 /**
  * Starts a sandbox. Options: apiKey, rateLimit (undefined = none), seed ('demo' | 'none'),
- * log(line). Returns {fake, lib, baseUrl, apiKey, seeded, stop()}.
+ * log(line), hookWorkflowName (the workflow an event without subscribers tells to publish).
+ * Returns {fake, lib, baseUrl, apiKey, seeded, stop()}.
  */
-export async function startSandbox({ apiKey = SANDBOX_API_KEY, rateLimit = DEMO_RATE_LIMIT, seed = 'demo', log = () => undefined } = {}) {
+export async function startSandbox({ apiKey = SANDBOX_API_KEY, rateLimit = DEMO_RATE_LIMIT, seed = 'demo', log = () => undefined, hookWorkflowName } = {}) {
 	await buildSandbox();
 	const lib = loadFake();
 	const fake = new lib.FakeLofty({ apiKey, rateLimit });
 	let seeded = { seeded: {}, skipped: [] };
 	if (seed === 'demo') seeded = seedDemo(fake, lib);
-	addControlRoutes(fake, lib, log);
+	addControlRoutes(fake, lib, log, hookWorkflowName);
 	const baseUrl = await fake.start();
 	return { fake, lib, baseUrl, apiKey, seeded, stop: () => fake.stop() };
 }
@@ -229,7 +237,8 @@ function parseRateLimit(text) {
 export { parseRateLimit };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-	const { onShutdown } = await import('./lib/proc.mjs');
+	const { exitWithParent, onShutdown } = await import('./lib/proc.mjs');
+	exitWithParent();
 	const log = (line) => process.stdout.write(`[sandbox] ${line}\n`);
 	const sandbox = await startSandbox({ rateLimit: parseRateLimit(process.env.SANDBOX_RATE_LIMIT), log });
 	onShutdown(() => sandbox.stop());

@@ -2,11 +2,17 @@
  * Runs real n8n nodes through n8n-core's own engine (WorkflowExecute, which runs the nodes' customOperations, or RoutingNode),
  * with no server or database: the way n8n runs a workflow, minus the UI.
  */
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'lofty-n8n-'));
+// n8n-core keeps its instance settings in a user folder: one per test file, removed after it
+// (named after the run, which test/support/no-trace.js checks).
+if (!process.env.N8N_USER_FOLDER) {
+	const userFolder = mkdtempSync(join(tmpdir(), `lofty-n8n-${process.env.LOFTY_TEST_RUN ?? 'run'}-`));
+	process.env.N8N_USER_FOLDER = userFolder;
+	afterAll(() => rmSync(userFolder, { recursive: true, force: true }));
+}
 // n8n logs every item error it records; the tests assert them instead.
 process.env.N8N_LOG_LEVEL ??= 'silent';
 

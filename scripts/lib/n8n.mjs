@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 
 import { hostPaths } from '../n8n-host.mjs';
-import { freePort, run, spawnGroup, stopGroup } from './proc.mjs';
+import { commandLine, freePort, listensOn, portHolders, run, spawnGroup, stopGroup } from './proc.mjs';
 
 export const OWNER = {
 	email: 'owner@lofty-sandbox.example.com',
@@ -75,6 +75,22 @@ class LogSink {
 			this.listeners.add(listener);
 		});
 	}
+}
+
+/** Polls `check` until it returns something truthy; throws after `timeoutMs` naming `what`. */
+export async function waitFor(what, check, { timeoutMs = 60_000, intervalMs = 500 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	let last;
+	while (Date.now() < deadline) {
+		try {
+			last = await check();
+			if (last) return last;
+		} catch (error) {
+			last = error;
+		}
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+	}
+	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last instanceof Error ? ` (last error: ${last.message})` : ''}`);
 }
 
 function stripAnsi(text) {
@@ -219,13 +235,17 @@ export class N8n {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (exited) break;
-			if (await this.ready()) {
+			// Ready only when the answer comes from the process just started, not from another
+			// server that holds the port (this one then fails to bind and exits).
+			if ((await this.ready()) && listensOn(child.pid, this.port)) {
 				this.startSeconds = (Date.now() - started) / 1000;
 				return this.startSeconds;
 			}
 			await Promise.race([exitPromise, new Promise((resolve) => setTimeout(resolve, 500))]);
 		}
-		const why = exited ?? `not ready within ${timeoutMs / 1000} s`;
+		const others = portHolders(this.port).filter((pid) => pid !== child.pid);
+		const held = others.length ? ` (port ${this.port} is held by pid ${others.map((pid) => `${pid} ${commandLine(pid)}`).join(', ')})` : '';
+		const why = `${exited ?? `not ready within ${timeoutMs / 1000} s`}${held}`;
 		await this.stop();
 		throw new Error(`n8n ${this.version} ${why}`);
 	}
@@ -320,6 +340,18 @@ export class N8n {
 
 	async deactivate(workflowId) {
 		return await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
+	}
+
+	/** Waits until an activation (or deactivation) has gone through 2.x's publication outbox. */
+	async settled(workflowId) {
+		return await waitFor(
+			`workflow ${workflowId} to leave publication "in_progress"`,
+			async () => {
+				const status = await this.publicationStatus(workflowId);
+				return status === undefined || status.status !== 'in_progress' ? status ?? { status: 'inline' } : undefined;
+			},
+			{ timeoutMs: 90_000 },
+		);
 	}
 
 	/** 2.x publication outbox: 'in_progress' | 'published' | 'partial' | 'failed' | 'not_published'; undefined without it. */

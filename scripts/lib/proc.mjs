@@ -6,6 +6,7 @@
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 const groups = new Set();
@@ -135,6 +136,135 @@ export async function freePort() {
 	server.close();
 	await once(server, 'close');
 	return port;
+}
+
+/** True when nothing listens on 127.0.0.1:`port` (and we could bind it). */
+export async function portIsFree(port) {
+	return await new Promise((resolve) => {
+		const server = createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+// Linux only (as the pinned n8n): who listens on a port, read from /proc.
+
+/** Inodes of the TCP sockets that listen on `port`, in this network namespace. */
+function listeningInodes(port) {
+	const inodes = new Set();
+	for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+		let text = '';
+		try {
+			text = readFileSync(table, 'utf8');
+		} catch {
+			continue;
+		}
+		for (const row of text.split('\n').slice(1)) {
+			const fields = row.trim().split(/\s+/);
+			// local_address is HEXIP:HEXPORT; state 0A is LISTEN; field 9 is the inode.
+			if (fields.length > 9 && fields[3] === '0A' && parseInt(fields[1].split(':').pop(), 16) === port) inodes.add(fields[9]);
+		}
+	}
+	return inodes;
+}
+
+function socketInodes(pid) {
+	const inodes = new Set();
+	try {
+		for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+			try {
+				const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+				if (match) inodes.add(match[1]);
+			} catch {
+				// closed meanwhile
+			}
+		}
+	} catch {
+		// gone, or not ours to inspect
+	}
+	return inodes;
+}
+
+function allPids() {
+	return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+}
+
+/** Pids (of those this user may inspect) that hold a socket listening on `port`. */
+export function portHolders(port) {
+	const listening = listeningInodes(port);
+	if (!listening.size) return [];
+	return allPids().filter((pid) => [...socketInodes(pid)].some((inode) => listening.has(inode)));
+}
+
+/** True when process `pid` itself listens on `port`: the server answering there is that process. */
+export function listensOn(pid, port) {
+	const listening = listeningInodes(port);
+	return [...socketInodes(pid)].some((inode) => listening.has(inode));
+}
+
+/** A process's command line, shortened, for messages ('' when unknown). */
+export function commandLine(pid) {
+	try {
+		return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ').slice(0, 160);
+	} catch {
+		return '';
+	}
+}
+
+/** When the kernel started process `pid` (clock ticks since boot), to tell a reused pid apart. */
+export function processStartTime(pid) {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// Fields after the command name (which may hold spaces): state is 3rd, starttime 22nd.
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+	} catch {
+		return undefined;
+	}
+}
+
+/** True while process `pid` runs (a zombie, exited but not yet reaped, does not count). */
+export function isRunning(pid) {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+	} catch {
+		return false;
+	}
+}
+
+/** `pid` and every process descended from it that is still alive. */
+export function processTree(pid) {
+	const children = new Map();
+	for (const candidate of allPids()) {
+		try {
+			const stat = readFileSync(`/proc/${candidate}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			if (!children.has(ppid)) children.set(ppid, []);
+			children.get(ppid).push(candidate);
+		} catch {
+			// exited meanwhile
+		}
+	}
+	const tree = [];
+	const queue = [pid];
+	while (queue.length) {
+		const next = queue.shift();
+		if (isRunning(next)) tree.push(next);
+		queue.push(...(children.get(next) ?? []));
+	}
+	return tree;
+}
+
+/**
+ * Stops everything when the parent goes away. `npm start` runs this script under npm, which
+ * dies on SIGHUP (and on SIGTERM when a shell stands between): without this watch the script,
+ * n8n and its task runner would live on as orphans, still holding their ports.
+ */
+export function exitWithParent(intervalMs = 500) {
+	const parent = process.ppid;
+	setInterval(() => {
+		if (process.ppid !== parent) void shutdown(`Parent process ${parent} is gone`, signalExitCodes.SIGHUP);
+	}, intervalMs).unref();
 }
 
 async function shutdown(reason, exitCode) {

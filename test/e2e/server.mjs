@@ -6,10 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { EXAMPLES } from '../../scripts/lib/paths.mjs';
+import { waitFor } from '../../scripts/lib/n8n.mjs';
 import { TYPE_PREFIX } from '../../scripts/lib/package.mjs';
 import { NODE_CASES } from './cases.mjs';
 import { declaredNodeTypes, everyNodeWorkflow } from './steps/nodes.mjs';
 import { CREDENTIAL, connect, coreNode, line, loftyNode } from './workflows.mjs';
+
+export { waitFor };
 
 export const HOOK_WORKFLOW_ID = 'e2eLoftyHook';
 export const HOOK_LIST = 2;
@@ -53,21 +56,6 @@ export function exampleWorkflows() {
 		});
 }
 
-export async function waitFor(what, check, { timeoutMs = 60_000, intervalMs = 500 } = {}) {
-	const deadline = Date.now() + timeoutMs;
-	let last;
-	while (Date.now() < deadline) {
-		try {
-			last = await check();
-			if (last) return last;
-		} catch (error) {
-			last = error;
-		}
-		await new Promise((resolve) => setTimeout(resolve, intervalMs));
-	}
-	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last instanceof Error ? ` (last error: ${last.message})` : ''}`);
-}
-
 /** Subscriptions in the sandbox whose callback goes to this n8n. */
 export function subscriptionsFor(sandbox, n8n, listId = HOOK_LIST) {
 	return sandbox.lib
@@ -77,16 +65,7 @@ export function subscriptionsFor(sandbox, n8n, listId = HOOK_LIST) {
 }
 
 /** Waits until an activation (or deactivation) has gone through n8n's publication outbox. */
-export async function settled(n8n, workflowId) {
-	return await waitFor(
-		`workflow ${workflowId} to leave publication "in_progress"`,
-		async () => {
-			const status = await n8n.publicationStatus(workflowId);
-			return status === undefined || status.status !== 'in_progress' ? status ?? { status: 'inline' } : undefined;
-		},
-		{ timeoutMs: 90_000 },
-	);
-}
+export const settled = (n8n, workflowId) => n8n.settled(workflowId);
 
 /** The server session: started once, shared by the trigger, polling, editor and restart steps. */
 export function serverSession(ctx) {
