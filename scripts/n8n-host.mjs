@@ -8,8 +8,8 @@
 // internet beyond the npm registry); the two native modules n8n needs are then rebuilt
 // against the pinned Node's headers. A host is marked ready only when all of that succeeded.
 
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { CACHE } from './lib/paths.mjs';
@@ -95,6 +95,23 @@ export function isHostReady(version) {
 	return ready !== undefined && JSON.stringify(ready.manifest) === JSON.stringify(manifest(version));
 }
 
+/** What compiling sqlite3 from source takes (node-gyp drives make, a C++ compiler and Python). */
+const BUILD_TOOLS = [['make'], ['c++', 'g++', 'clang++'], ['python3']];
+
+/** The build tools missing from `PATH` (a name, or alternatives joined with " or "). */
+export function missingBuildTools(path = process.env.PATH ?? '') {
+	const found = (name) =>
+		path.split(delimiter).some((dir) => {
+			try {
+				accessSync(join(dir, name), constants.X_OK);
+				return true;
+			} catch {
+				return false;
+			}
+		});
+	return BUILD_TOOLS.filter((names) => !names.some(found)).map((names) => names.join(' or '));
+}
+
 /**
  * Installs the host unless it is ready. `log(line)` reports progress.
  * Returns {dir, node, n8n, installed: boolean, seconds}.
@@ -103,6 +120,14 @@ export async function ensureHost(version = DEFAULT_HOST, { log = (line) => proce
 	const paths = hostPaths(version);
 	if (isHostReady(version)) return { ...paths, installed: false, seconds: 0 };
 
+	// Say it now, not after minutes of downloading: sqlite3 has no prebuilt binary in the registry.
+	const missing = missingBuildTools();
+	if (missing.length) {
+		throw new Error(
+			`Installing n8n ${version} compiles sqlite3 from source, which needs a C/C++ toolchain; missing: ${missing.join(', ')}. ` +
+				'On Debian or Ubuntu: apt-get install -y build-essential python3 (with sudo unless root); on Fedora: dnf install -y gcc-c++ make python3.',
+		);
+	}
 	const started = Date.now();
 	const pkg = manifest(version);
 	mkdirSync(paths.dir, { recursive: true });
@@ -111,7 +136,10 @@ export async function ensureHost(version = DEFAULT_HOST, { log = (line) => proce
 
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 	const quiet = { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
-	log(`Installing n8n ${pkg.dependencies.n8n} with Node.js ${pkg.dependencies[nodePackage()]} into ${paths.dir} (first use only; a few minutes)...`);
+	log(
+		`Installing n8n ${pkg.dependencies.n8n} with Node.js ${pkg.dependencies[nodePackage()]} into ${paths.dir} ` +
+			'(first use only: about 5 minutes on 2 cores and 3 GB of disk, most of it downloading; then sqlite3 is compiled)...',
+	);
 	await run(npm, ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
 		cwd: paths.dir,
 		env: quiet,
@@ -147,8 +175,9 @@ export async function ensureHost(version = DEFAULT_HOST, { log = (line) => proce
 	await run(paths.node, ['-e', "require('sqlite3')"], { cwd: join(paths.dir, 'node_modules', 'n8n'), label: `sqlite3 in n8n ${version}` });
 
 	const seconds = Math.round((Date.now() - started) / 1000);
-	writeFileSync(paths.marker, `${JSON.stringify({ manifest: pkg, seconds, at: new Date().toISOString() }, null, 2)}\n`);
-	log(`  n8n ${printed} ready in ${seconds} s`);
+	const megabytes = Number((await run('du', ['-sm', paths.dir], { check: false })).output.split(/\s/)[0]) || undefined;
+	writeFileSync(paths.marker, `${JSON.stringify({ manifest: pkg, seconds, megabytes, at: new Date().toISOString() }, null, 2)}\n`);
+	log(`  n8n ${printed} ready in ${seconds} s; ${paths.dir} takes ${megabytes ?? '?'} MB (remove the folder to free it; the next run installs it again)`);
 	return { ...paths, installed: true, seconds };
 }
 

@@ -161,3 +161,29 @@ describe('one npm start per state folder', () => {
 		expect(code).toBe(1);
 	});
 });
+
+describe('the first run', () => {
+	const HOST_MODULE = pathToFileURL(join(ROOT, 'scripts', 'n8n-host.mjs')).href;
+
+	/** missingBuildTools(path) of scripts/n8n-host.mjs, called in a process of its own. */
+	function missingWith(path: string): Promise<string[]> {
+		const code = `const { missingBuildTools } = await import(${JSON.stringify(HOST_MODULE)}); process.stdout.write(JSON.stringify(missingBuildTools(${JSON.stringify(path)})));`;
+		return new Promise((resolve, reject) => {
+			const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+			let out = '';
+			child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+			child.on('close', (status) => (status === 0 ? resolve(JSON.parse(out)) : reject(new Error(`exit ${status}`))));
+		});
+	}
+
+	it('names the build tools compiling sqlite3 needs before installing, and finds them on PATH', async () => {
+		expect(await missingWith(join(temp, 'no-such-folder'))).toEqual(['make', 'c++ or g++ or clang++', 'python3']);
+		const bin = join(temp, 'toolchain');
+		mkdirSync(bin, { recursive: true });
+		for (const tool of ['make', 'g++', 'python3']) writeFileSync(join(bin, tool), '#!/bin/sh\n', { mode: 0o755 });
+		writeFileSync(join(bin, 'clang++'), 'not executable\n', { mode: 0o644 });
+		expect(await missingWith(join(temp, 'no-such-folder') + ':' + bin)).toEqual([]);
+		rmSync(join(bin, 'g++'));
+		expect(await missingWith(bin)).toEqual(['c++ or g++ or clang++']);
+	});
+});
