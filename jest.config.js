@@ -18,15 +18,15 @@ module.exports = {
 		// The nodes as n8n runs them: their customOperations route each request (nodes/shared/executor.ts).
 		{ ...project, displayName: 'lofty router' },
 		// The node suites again under n8n's own RoutingNode, reading the same descriptions: both must
-		// send the same requests and give the same output. Timing, trigger and package suites do not
-		// route through either, so they run once.
+		// send the same requests and give the same output. Timing, trigger, property and package suites
+		// do not route through either, so they run once.
 		{
 			...project,
 			displayName: "n8n's router",
 			setupFiles: ['<rootDir>/test/support/n8n-router.ts'],
 			testPathIgnorePatterns: [
 				'/node_modules/',
-				'/test/(catalogue|credentials|lead-trigger|load-options|package|pagination|reliability|start|throttle|trigger)\\.test\\.ts$',
+				'/test/(catalogue|credentials|lead-trigger|load-options|package|pagination|properties|reliability|start|throttle|trigger)\\.test\\.ts$',
 				'/test/fake-lofty/',
 			],
 		},

@@ -55,7 +55,8 @@ export class LoftyApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			// Trailing slashes dropped without a regex: /\/+$/ is quadratic on "////…x".
+			baseURL: '={{ ((parts) => parts.slice(0, parts.findLastIndex((part) => part !== "") + 1).join("/"))($credentials.baseUrl.split("/")) }}',
 			url: '/v1.0/me',
 			method: 'GET',
 		},

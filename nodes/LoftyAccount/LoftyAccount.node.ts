@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { memberMethods } from '../LoftyMember/MemberMethods';
 import { accountFields, accountOperations } from './resources/account';
 import { routedOperations } from '../shared/executor';
@@ -20,6 +20,7 @@ export class LoftyAccount implements INodeType {
 			resourceProperty([{ name: 'Account', value: 'account' }], 'account'),
 			accountOperations,
 			...accountFields,
+			loftyRequestOptions,
 		]),
 	};
 

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { memberMethods } from '../LoftyMember/MemberMethods';
 import { agentFields, agentOperations } from './resources/agent';
 import { routedOperations } from '../shared/executor';
@@ -20,6 +20,7 @@ export class LoftyAgent implements INodeType {
 			resourceProperty([{ name: 'Agent', value: 'agent' }], 'agent'),
 			agentOperations,
 			...agentFields,
+			loftyRequestOptions,
 		]),
 	};
 

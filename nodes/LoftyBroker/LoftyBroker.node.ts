@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { brokerFields, brokerOperations } from './resources/broker';
@@ -20,6 +20,7 @@ export class LoftyBroker implements INodeType {
 			resourceProperty([{ name: 'Broker', value: 'broker' }]),
 			brokerOperations,
 			...brokerFields,
+			loftyRequestOptions,
 		]),
 	};
 

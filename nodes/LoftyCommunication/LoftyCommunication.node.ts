@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { agentCommunicationFields, agentCommunicationOperations } from './resources/agentCommunication';
@@ -38,6 +38,7 @@ export class LoftyCommunication implements INodeType {
 			textHistoryOperations,
 			...agentCommunicationFields,
 			...historyFieldsByResource,
+			loftyRequestOptions,
 		]),
 	};
 

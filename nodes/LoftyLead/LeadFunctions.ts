@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { idSegment } from '../shared/input';
 import { loftyApiCallAllItems, recordsOf } from '../shared/pagination';
 import type { LoftyContext } from '../shared/transport';
 import { loftyRequest } from '../shared/transport';
@@ -72,7 +73,7 @@ export async function createOrUpdateLead(
 	if (existingId) {
 		for (const key of CREATE_ONLY_KEYS) delete body[key];
 		request.method = 'PUT';
-		request.url = `/v1.0/leads/${existingId}`;
+		request.url = `/v1.0/leads/${idSegment(existingId, "leadId of Lofty's matching lead")}`;
 	} else {
 		request.method = 'POST';
 		request.url = '/v1.0/leads';

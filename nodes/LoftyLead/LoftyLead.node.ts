@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { activityFields, activityOperations } from './resources/activity';
@@ -34,6 +34,7 @@ export class LoftyLead implements INodeType {
 			...activityFields,
 			...transactionFields,
 			...brokermintFields,
+			loftyRequestOptions,
 		]),
 	};
 

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { memberFields, memberOperations } from './resources/member';
@@ -35,6 +35,7 @@ export class LoftyLeadRouting implements INodeType {
 			...ruleFields,
 			...memberFields,
 			...roleFields,
+			loftyRequestOptions,
 		]),
 	};
 

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { listingFields, listingOperations } from './resources/listing';
@@ -20,6 +20,7 @@ export class LoftyListing implements INodeType {
 			resourceProperty([{ name: 'Listing', value: 'listing' }], 'listing'),
 			listingOperations,
 			...listingFields,
+			loftyRequestOptions,
 		]),
 	};
 

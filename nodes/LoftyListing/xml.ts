@@ -6,6 +6,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAX_NESTING } from '../shared/json';
+import { clipped } from '../shared/text';
+
 export interface XmlText {
 	text: string;
 	/** CDATA text is kept exactly as written (no trimming). */
@@ -37,7 +40,7 @@ export function isElement(node: XmlNode): node is XmlElement {
 }
 
 /** Deeper nesting than this is refused rather than risking the stack when converting. */
-export const MAX_DEPTH = 512;
+export const MAX_DEPTH = MAX_NESTING;
 
 const PREDEFINED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -137,12 +140,12 @@ class Reader {
 			}
 			if (ref.startsWith('#')) {
 				const code = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-				if (!isAllowedCodePoint(code)) this.fail(`character reference &${ref}; is not an allowed XML character`, offset + amp);
+				if (!isAllowedCodePoint(code)) this.fail(`character reference &${clipped(ref)}; is not an allowed XML character`, offset + amp);
 				out += String.fromCodePoint(code);
 			} else if (Object.prototype.hasOwnProperty.call(PREDEFINED_ENTITIES, ref)) {
 				out += PREDEFINED_ENTITIES[ref];
 			} else {
-				this.fail(`unknown entity &${ref}; (only &lt; &gt; &amp; &quot; &apos; and character references are allowed)`, offset + amp);
+				this.fail(`unknown entity &${clipped(ref)}; (only &lt; &gt; &amp; &quot; &apos; and character references are allowed)`, offset + amp);
 			}
 			i = semi + 1;
 		}
@@ -202,16 +205,16 @@ function readAttributes(reader: Reader): { attributes: Array<[string, string]>; 
 		if (!hadSpace) reader.fail('expected whitespace, ">" or "/>" after the tag name or attribute');
 		const nameAt = reader.pos;
 		const name = reader.name('an attribute name');
-		if (seen.has(name)) reader.fail(`attribute "${name}" appears twice`, nameAt);
+		if (seen.has(name)) reader.fail(`attribute "${clipped(name)}" appears twice`, nameAt);
 		seen.add(name);
 		reader.skipWhitespace();
-		reader.expect('=', `"=" after attribute "${name}"`);
+		reader.expect('=', `"=" after attribute "${clipped(name)}"`);
 		reader.skipWhitespace();
 		const quote = reader.src[reader.pos];
-		if (quote !== '"' && quote !== "'") reader.fail(`the value of attribute "${name}" must be quoted`);
+		if (quote !== '"' && quote !== "'") reader.fail(`the value of attribute "${clipped(name)}" must be quoted`);
 		const valueAt = reader.pos + 1;
 		reader.pos += 1;
-		const raw = reader.until(quote, `value of attribute "${name}"`, valueAt - 1);
+		const raw = reader.until(quote, `value of attribute "${clipped(name)}"`, valueAt - 1);
 		const lt = raw.indexOf('<');
 		if (lt !== -1) reader.fail('"<" is not allowed in an attribute value', valueAt + lt);
 		attributes.push([name, reader.decode(raw, valueAt, true)]);
@@ -261,8 +264,8 @@ export function parseXml(input: string): XmlElement | undefined {
 			reader.pos += 2;
 			const name = reader.name('a closing tag name');
 			reader.skipWhitespace();
-			reader.expect('>', `">" to end the closing tag </${name}>`);
-			if (name !== current.name) reader.fail(`closing tag </${name}> does not match the open element <${current.name}>`, at);
+			reader.expect('>', `">" to end the closing tag </${clipped(name)}>`);
+			if (name !== current.name) reader.fail(`closing tag </${clipped(name)}> does not match the open element <${clipped(current.name)}>`, at);
 			stack.pop();
 		} else if (reader.startsWith('<![CDATA[')) {
 			const start = reader.pos;
@@ -286,7 +289,7 @@ export function parseXml(input: string): XmlElement | undefined {
 	}
 
 	if (stack.length) {
-		reader.fail(`element <${stack[stack.length - 1].name}> is never closed`);
+		reader.fail(`element <${clipped(stack[stack.length - 1].name)}> is never closed`);
 	}
 	return root;
 }

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { logFields, logOperations } from './resources/log';
@@ -15,7 +15,7 @@ export class LoftyLog implements INodeType {
 		description: 'Log calls, emails and texts on leads in Lofty',
 		defaults: { name: 'Lofty Log' },
 		usableAsTool: true,
-		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Log', value: 'log' }]), logOperations, ...logFields]),
+		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Log', value: 'log' }]), logOperations, ...logFields, loftyRequestOptions]),
 	};
 
 	methods = loftyMethods;

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { memberMethods } from './MemberMethods';
 import { memberFields, memberOperations } from './resources/member';
 import { routedOperations } from '../shared/executor';
@@ -20,6 +20,7 @@ export class LoftyMember implements INodeType {
 			resourceProperty([{ name: 'Member', value: 'member' }], 'member'),
 			memberOperations,
 			...memberFields,
+			loftyRequestOptions,
 		]),
 	};
 

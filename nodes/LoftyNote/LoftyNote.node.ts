@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { noteFields, noteOperations } from './resources/note';
@@ -20,6 +20,7 @@ export class LoftyNote implements INodeType {
 			resourceProperty([{ name: 'Note', value: 'note' }], 'note'),
 			noteOperations,
 			...noteFields,
+			loftyRequestOptions,
 		]),
 	};
 

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { organizationMethods } from './OrganizationFunctions';
 import { organizationFields, organizationOperations } from './resources/organization';
 import { routedOperations } from '../shared/executor';
@@ -20,6 +20,7 @@ export class LoftyOrganization implements INodeType {
 			resourceProperty([{ name: 'Organization', value: 'organization' }]),
 			organizationOperations,
 			...organizationFields,
+			loftyRequestOptions,
 		]),
 	};
 

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { systemLogFields, systemLogOperations } from './resources/systemLog';
@@ -20,6 +20,7 @@ export class LoftySystemLog implements INodeType {
 			resourceProperty([{ name: 'System Log', value: 'systemLog' }], 'systemLog'),
 			systemLogOperations,
 			...systemLogFields,
+			loftyRequestOptions,
 		]),
 	};
 

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { appointmentFields, appointmentOperations } from './resources/appointment';
@@ -26,6 +26,7 @@ export class LoftyTask implements INodeType {
 			appointmentOperations,
 			...taskFields,
 			...appointmentFields,
+			loftyRequestOptions,
 		]),
 	};
 

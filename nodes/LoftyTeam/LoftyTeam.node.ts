@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { customFieldFields, customFieldOperations } from './resources/customField';
@@ -33,6 +33,7 @@ export class LoftyTeam implements INodeType {
 			...leadPondFields,
 			...customFieldFields,
 			...tagFields,
+			loftyRequestOptions,
 		]),
 	};
 

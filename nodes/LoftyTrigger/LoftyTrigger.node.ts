@@ -157,10 +157,7 @@ export class LoftyTrigger implements INodeType {
 		const items: INodeExecutionData[] = [];
 		for (const event of events) {
 			const json: IDataObject = { ...event };
-			if (fetchFullRecord) {
-				const record = await fullRecordOf(this, event);
-				if (record) json.record = record;
-			}
+			if (fetchFullRecord) Object.assign(json, await fullRecordOf(this, event));
 			items.push({ json });
 		}
 		return { workflowData: [items] };

@@ -2,7 +2,9 @@ import { randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { idProblem, idSegment, isId } from '../shared/input';
 import { extractRecords } from '../shared/pagination';
+import { withoutTrailingSlashes } from '../shared/text';
 import type { LoftyContext } from '../shared/transport';
 import { loftyApiCall } from '../shared/transport';
 import { listName, recordKind } from '../shared/webhookLists';
@@ -27,7 +29,7 @@ export function newSecret(): string {
 
 /** n8n's webhook URL without the secret: what identifies this trigger's subscriptions. */
 export function baseUrlOf(callbackUrl: string): string {
-	return callbackUrl.split('?')[0].replace(/\/+$/, '');
+	return withoutTrailingSlashes(callbackUrl.split('?')[0]);
 }
 
 export function callbackUrlFor(webhookUrl: string, secret: string): string {
@@ -62,7 +64,8 @@ export async function listSubscriptions(ctx: IHookFunctions): Promise<Subscripti
 			listId: Number(record.listId),
 			callbackUrl: String(record.callbackUrl ?? record.url ?? ''),
 		}))
-		.filter((subscription) => subscription.subscribeId !== '');
+		// One whose id is not a Lofty ID cannot be addressed (nor deleted) safely.
+		.filter((subscription) => isId(subscription.subscribeId));
 }
 
 const CREATE_ERRORS: Record<string, string> = {
@@ -102,8 +105,10 @@ export async function subscribe(ctx: IHookFunctions, listId: number, callbackUrl
 
 /** DELETE /v1.0/webhook/{subscribeId}; one Lofty already dropped is not an error. */
 export async function unsubscribe(ctx: IHookFunctions, subscribeId: string): Promise<void> {
+	const problem = idProblem(subscribeId, 'subscribeId');
+	if (problem) throw new NodeOperationError(ctx.getNode(), problem, { description: 'Nothing was sent to Lofty.' });
 	try {
-		await loftyApiCall(ctx as unknown as LoftyContext, 'DELETE', `/v1.0/webhook/${subscribeId}`);
+		await loftyApiCall(ctx as unknown as LoftyContext, 'DELETE', `/v1.0/webhook/${idSegment(subscribeId, 'subscribeId')}`);
 	} catch (error) {
 		const status = String((error as NodeApiError).httpCode ?? '');
 		if (status === '404' || /not (exist|found)/i.test((error as NodeApiError).message ?? '')) return;
@@ -144,16 +149,22 @@ export function eventsOf(body: unknown, fallbackListId?: number): IDataObject[] 
 	return events;
 }
 
-/** For "Fetch Full Record": the lead or agent an event names, fetched from Lofty. */
-export async function fullRecordOf(ctx: IWebhookFunctions, event: IDataObject): Promise<IDataObject | undefined> {
+/**
+ * For "Fetch Full Record": what to add to an event, `record` (the lead or agent it names, fetched
+ * from Lofty) or `recordError`. A delivery may name any id, such as "1/../../users/x": one that is
+ * not a Lofty ID is an error for that event alone, and nothing is sent.
+ */
+export async function fullRecordOf(ctx: IWebhookFunctions, event: IDataObject): Promise<IDataObject> {
 	const kind = recordKind(event.listId);
-	const lofty = ctx as unknown as LoftyContext;
-	if (kind === 'lead' && event.leadId !== undefined) {
-		return (await loftyApiCall(lofty, 'GET', `/v1.0/leads/${String(event.leadId)}`)) as IDataObject;
-	}
-	const userId = event.userId ?? event.agentId;
-	if (kind === 'agent' && userId !== undefined) {
-		return (await loftyApiCall(lofty, 'GET', `/v1.0/users/${String(userId)}`)) as IDataObject;
-	}
-	return undefined;
+	const [name, id, path] =
+		kind === 'lead'
+			? ['leadId', event.leadId, '/v1.0/leads/']
+			: kind === 'agent'
+				? [event.userId === undefined ? 'agentId' : 'userId', event.userId ?? event.agentId, '/v1.0/users/']
+				: [];
+	if (!name || id === undefined) return {};
+	const problem = idProblem(id, name);
+	if (problem) return { recordError: `${problem}; the record was not fetched` };
+	const record = await loftyApiCall(ctx as unknown as LoftyContext, 'GET', `${path}${idSegment(id, name)}`);
+	return { record: record as IDataObject };
 }

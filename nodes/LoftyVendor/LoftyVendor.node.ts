@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { vendorFields, vendorOperations } from './resources/vendor';
@@ -15,7 +15,7 @@ export class LoftyVendor implements INodeType {
 		description: 'Read the vendor details of a Lofty integration and move it from an API key to OAuth',
 		defaults: { name: 'Lofty Vendor' },
 		usableAsTool: true,
-		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Vendor', value: 'vendor' }]), vendorOperations, ...vendorFields]),
+		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Vendor', value: 'vendor' }]), vendorOperations, ...vendorFields, loftyRequestOptions]),
 	};
 
 	methods = loftyMethods;

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { webhookFields, webhookOperations } from './resources/webhook';
 import { webhookMethods } from './WebhookMethods';
 import { routedOperations } from '../shared/executor';
@@ -15,7 +15,7 @@ export class LoftyWebhook implements INodeType {
 		description: "Create, list and delete the team's Lofty webhook subscriptions",
 		defaults: { name: 'Lofty Webhook' },
 		usableAsTool: true,
-		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Webhook', value: 'webhook' }]), webhookOperations, ...webhookFields]),
+		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Webhook', value: 'webhook' }]), webhookOperations, ...webhookFields, loftyRequestOptions]),
 	};
 
 	methods = webhookMethods;

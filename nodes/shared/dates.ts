@@ -3,6 +3,9 @@ import { DateTime } from 'luxon';
 /** Lofty's create/update-time lead searches read wall time in a fixed UTC-7 zone. */
 const LOFTY_SEARCH_ZONE = 'UTC-7';
 
+/** Longer than any date-time form read here (ISO with offset and zone, SQL, RFC 2822). */
+const MAX_DATE_LENGTH = 100;
+
 export type DateFormat = 'epochMs' | 'loftyWallTime' | 'birthday' | 'isoDate';
 
 /**
@@ -19,6 +22,8 @@ export function parseDateInput(value: unknown): DateTime | undefined {
 		parsed = DateTime.fromMillis(n < 1e11 ? n * 1000 : n);
 	} else if (typeof value === 'string') {
 		const text = value.trim();
+		// No date form is this long; luxon's patterns need not see a megabyte of input.
+		if (text.length > MAX_DATE_LENGTH) return undefined;
 		parsed = DateTime.fromISO(text, { setZone: true });
 		if (!parsed.isValid) parsed = DateTime.fromSQL(text, { setZone: true });
 		if (!parsed.isValid) parsed = DateTime.fromRFC2822(text, { setZone: true });

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { API_KEY_CREDENTIAL, DEFAULT_BASE_URL, OAUTH2_CREDENTIAL } from './transport';
+import { API_KEY_CREDENTIAL, DEFAULT_BASE_URL, MAX_WAIT_OPTION, OAUTH2_CREDENTIAL } from './transport';
 import type { PagingOptions } from './pagination';
 import { paginate, sendRequest } from './pagination';
 import { groupRows } from './values';
@@ -49,6 +49,30 @@ export const loftyNodeBase = {
 	},
 	requestOperations: { pagination: sendRequest() },
 } satisfies Partial<INodeTypeDescription>;
+
+/**
+ * The last property of every action node. n8n merges its own Request Options (batching, proxy,
+ * timeout) into a node's "requestOptions" collection; the transport reads this entry from it.
+ */
+export const loftyRequestOptions: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Rate Limit Wait',
+			name: MAX_WAIT_OPTION,
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 10,
+			noDataExpression: true,
+			description:
+				"Longest time in minutes one request may wait for Lofty's rate limit in all; past it the node fails instead of waiting longer",
+		},
+	],
+};
 
 export const nodeSubtitle = '={{ $parameter["operation"] + ": " + $parameter["resource"] }}';
 

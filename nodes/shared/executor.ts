@@ -257,12 +257,16 @@ class Router {
 
 const isContainer = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Buffer.isBuffer(value);
 
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor']);
+
 /**
  * Deep-merges one field's part of the body into the body, as n8n's router merges each field's
  * options (lodash merge): "workInfo" and "workInfo.personalAttachments" both survive.
  */
 function mergeInto(target: IDataObject, source: IDataObject): void {
 	for (const [key, value] of Object.entries(source)) {
+		// A value from an expression may hold these keys; merged, they would reach Object.prototype.
+		if (UNSAFE_KEYS.has(key)) continue;
 		if (value === undefined && key in target) continue;
 		const existing = target[key];
 		if (isContainer(value) && isContainer(existing) && Array.isArray(value) === Array.isArray(existing)) {

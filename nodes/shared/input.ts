@@ -3,6 +3,8 @@ import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import type { DateFormat } from './dates';
 import { formatForLofty, parseDateInput } from './dates';
+import { checkJsonDepth } from './json';
+import { quoted } from './text';
 
 /** What a parameter must hold before anything is sent to Lofty. */
 export type ParameterCheck = 'required' | 'id' | 'ids' | 'json' | 'email' | 'positiveInteger';
@@ -27,8 +29,49 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** Lofty ids are 64-bit integers; they travel as digit strings so none loses precision. */
-function isId(value: unknown): boolean {
-	return /^\d{1,19}$/.test(String(value).trim()) && String(value).trim() !== '0';
+export function isId(value: unknown): boolean {
+	const text = String(value).trim();
+	return /^\d{1,19}$/.test(text) && text !== '0';
+}
+
+/** The longest address SMTP carries (RFC 5321); anything longer is refused before it is read. */
+export const MAX_EMAIL_LENGTH = 254;
+
+/**
+ * One "@" with something before it, a domain of at least two non-empty dot-separated labels, no
+ * spaces. Checked in one pass: the pattern /^[^\s@]+@[^\s@]+\.[^\s@]+$/ took 11 s on 100 KB of "a@....@".
+ */
+export function isEmail(value: string): boolean {
+	if (value.length > MAX_EMAIL_LENGTH || /\s/.test(value)) return false;
+	const at = value.indexOf('@');
+	if (at <= 0 || value.indexOf('@', at + 1) !== -1) return false;
+	const labels = value.slice(at + 1).split('.');
+	return labels.length >= 2 && labels.every((label) => label !== '');
+}
+
+const notAnId = (value: unknown) => `must be a numeric Lofty ID, got ${quoted(value)}`;
+
+/** Why a value is not a Lofty ID, naming the field and cutting the value short; undefined when it is one. */
+export function idProblem(value: unknown, label: string): string | undefined {
+	return isId(value) ? undefined : `"${label}" ${notAnId(value)}`;
+}
+
+/** A value that cannot go into a URL path as a Lofty ID. */
+export class InvalidIdError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'InvalidIdError';
+	}
+}
+
+/**
+ * An id as a URL path segment: checked to be a Lofty ID, then encoded, so a value such as
+ * "1/../../users/x" never sends the credential to another path.
+ */
+export function idSegment(value: unknown, label: string): string {
+	const problem = idProblem(value, label);
+	if (problem) throw new InvalidIdError(problem);
+	return encodeURIComponent(String(value).trim());
 }
 
 function problemWith(check: ParameterCheck, value: unknown): string | undefined {
@@ -37,16 +80,17 @@ function problemWith(check: ParameterCheck, value: unknown): string | undefined 
 			return isEmpty(value) ? 'is required' : undefined;
 		case 'id':
 			if (isEmpty(value)) return 'is required';
-			return isId(value) ? undefined : `must be a numeric Lofty ID, got "${String(value)}"`;
+			return isId(value) ? undefined : notAnId(value);
 		case 'ids': {
 			if (isEmpty(value)) return undefined;
 			const list = Array.isArray(value) ? value : String(value).split(',');
 			const bad = list.find((entry) => !isId(entry));
-			return bad === undefined ? undefined : `must be numeric Lofty IDs, got "${String(bad)}"`;
+			return bad === undefined ? undefined : `must be numeric Lofty IDs, got ${quoted(bad)}`;
 		}
 		case 'json':
 			if (isEmpty(value) || typeof value === 'object') return undefined;
 			try {
+				checkJsonDepth(String(value));
 				JSON.parse(String(value));
 				return undefined;
 			} catch (error) {
@@ -54,12 +98,10 @@ function problemWith(check: ParameterCheck, value: unknown): string | undefined 
 			}
 		case 'email':
 			if (isEmpty(value)) return undefined;
-			return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value).trim())
-				? undefined
-				: `must be an email address, got "${String(value)}"`;
+			return isEmail(String(value).trim()) ? undefined : `must be an email address, got ${quoted(value)}`;
 		case 'positiveInteger': {
 			const n = Number(value);
-			return Number.isInteger(n) && n >= 1 ? undefined : `must be a whole number of at least 1, got "${String(value)}"`;
+			return Number.isInteger(n) && n >= 1 ? undefined : `must be a whole number of at least 1, got ${quoted(value)}`;
 		}
 	}
 }
@@ -131,7 +173,7 @@ export function convertDates(fields: Record<string, { format: DateFormat; label:
 				if (raw === undefined || raw === null || raw === '') continue;
 				const parsed = parseDateInput(raw);
 				if (!parsed) {
-					throw new NodeOperationError(this.getNode(), `"${label}" is not a date Lofty can use: "${String(raw)}"`, {
+					throw new NodeOperationError(this.getNode(), `"${label}" is not a date Lofty can use: ${quoted(raw)}`, {
 						itemIndex: this.getItemIndex(),
 						description:
 							'Use an ISO date-time such as 2026-01-31T09:00:00, or epoch milliseconds. Nothing was sent to Lofty.',
@@ -155,6 +197,7 @@ export function mergeJsonBody(parameter: string, label: string): PreSendAction {
 		let parsed: unknown = raw;
 		if (typeof raw === 'string') {
 			try {
+				checkJsonDepth(raw);
 				parsed = jsonParse(raw);
 			} catch (error) {
 				throw new NodeOperationError(this.getNode(), `"${label}" is not valid JSON`, {

@@ -1,11 +1,26 @@
 /**
- * Lofty ids are 64-bit integers; JSON.parse rounds any above 2^53 (9007199254740993 becomes
- * …992). Integers that large are turned into strings before parsing, so they survive exactly.
+ * Deeper nesting than this is refused. n8n copies and stringifies items recursively: a
+ * 1-million-deep answer parses, then overflows the stack. The XML reader uses the same limit.
  */
-export function quoteUnsafeIntegers(text: string): string {
+export const MAX_NESTING = 512;
+
+/** JSON nested deeper than MAX_NESTING. */
+export class JsonTooDeepError extends Error {
+	constructor() {
+		super(`it is nested deeper than ${MAX_NESTING} levels`);
+		this.name = 'JsonTooDeepError';
+	}
+}
+
+/**
+ * One pass over JSON text, skipping its strings: refuses nesting deeper than MAX_NESTING and,
+ * when `quoteUnsafe` is set, quotes integers a double cannot hold.
+ */
+function scanJson(text: string, quoteUnsafe: boolean): string {
 	let out = '';
 	let i = 0;
 	let copiedUpTo = 0;
+	let depth = 0;
 	while (i < text.length) {
 		const char = text[i];
 		if (char === '"') {
@@ -15,7 +30,11 @@ export function quoteUnsafeIntegers(text: string): string {
 			i++;
 			continue;
 		}
-		if (char === '-' || (char >= '0' && char <= '9')) {
+		if (char === '{' || char === '[') {
+			if (++depth > MAX_NESTING) throw new JsonTooDeepError();
+		} else if (char === '}' || char === ']') {
+			depth--;
+		} else if (quoteUnsafe && (char === '-' || (char >= '0' && char <= '9'))) {
 			const start = i;
 			i++;
 			while (i < text.length && /[0-9.eE+-]/.test(text[i])) i++;
@@ -32,8 +51,23 @@ export function quoteUnsafeIntegers(text: string): string {
 }
 
 /**
+ * Lofty ids are 64-bit integers; JSON.parse rounds any above 2^53 (9007199254740993 becomes
+ * …992). Integers that large are turned into strings before parsing, so they survive exactly.
+ * Throws JsonTooDeepError for nesting deeper than MAX_NESTING.
+ */
+export function quoteUnsafeIntegers(text: string): string {
+	return scanJson(text, true);
+}
+
+/** Throws JsonTooDeepError when JSON text nests deeper than MAX_NESTING. */
+export function checkJsonDepth(text: string): void {
+	scanJson(text, false);
+}
+
+/**
  * Reads a Lofty answer body. JSON (also JSON wrapped in a JSON string, as the reference types many
- * answers "string") becomes data with 64-bit ids intact; anything else stays text.
+ * answers "string") becomes data with 64-bit ids intact; anything else stays text. Nesting deeper
+ * than MAX_NESTING throws JsonTooDeepError.
  */
 export function parseLoftyBody(body: unknown): unknown {
 	if (Buffer.isBuffer(body) || typeof body !== 'string') return body;
@@ -41,9 +75,11 @@ export function parseLoftyBody(body: unknown): unknown {
 	if (text === '') return undefined;
 	const looksJson = /^[{["]/.test(text) || /^-?\d/.test(text) || text === 'true' || text === 'false' || text === 'null';
 	if (!looksJson) return body;
+	// Outside the try: a too-deep answer is an error of its own, not text.
+	const quotedText = quoteUnsafeIntegers(text);
 	let parsed: unknown;
 	try {
-		parsed = JSON.parse(quoteUnsafeIntegers(text));
+		parsed = JSON.parse(quotedText);
 	} catch {
 		return body;
 	}

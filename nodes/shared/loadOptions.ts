@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { idSegment } from './input';
 import { extractRecords, loftyApiCallAllItems } from './pagination';
 import type { LoftyContext } from './transport';
 import { loftyApiCall } from './transport';
@@ -103,7 +104,7 @@ export const loftyLoadOptions = {
 
 	/** Members who can take leads of the routing type chosen in the node's "routingType" parameter. */
 	async getRoutingMembers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const type = String(this.getCurrentNodeParameter('routingType') ?? 1);
+		const type = idSegment(this.getCurrentNodeParameter('routingType') ?? 1, 'Routing Type');
 		const roleId = this.getCurrentNodeParameter('roleId');
 		const qs: IDataObject = roleId ? { roleId } : {};
 		const members = extractRecords(await loftyApiCall(ctxOf(this), 'GET', `/v1.0/routing/member/list/${type}`, { qs }));

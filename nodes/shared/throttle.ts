@@ -1,10 +1,36 @@
 import { sleep } from 'n8n-workflow';
 
-/** The longest single wait for a rate-limit window; also the fallback when Reset is missing or absurd. */
-export const DEFAULT_RESET_WAIT_MS = 60_000;
-const MAX_WAIT_MS = 5 * 60_000;
+/** Lofty's longest known window is a minute (10/min without a vendor key, 100 or 500/min per app). */
+export const LONGEST_WINDOW_MS = 60_000;
+/** The fallback wait when Reset is missing or absurd: one window. */
+export const DEFAULT_RESET_WAIT_MS = LONGEST_WINDOW_MS;
+/** Slack on top of it for clocks that disagree. A reported reset later than that is clamped. */
+const WINDOW_SLACK_MS = 5_000;
+export const LONGEST_RESET_WAIT_MS = LONGEST_WINDOW_MS + WINDOW_SLACK_MS;
+/** How long one request may wait for the rate limit in all, unless the node's options say otherwise. */
+export const DEFAULT_MAX_WAIT_MS = 10 * 60_000;
 /** Slack added after a reset so a window that ends on a rounded second is really over. */
 const RESET_MARGIN_MS = 30;
+
+/** "45 s", "2 min", "9 min 45 s" */
+export function formatWait(ms: number): string {
+	const seconds = Math.max(0, Math.ceil(ms / 1000));
+	const minutes = Math.floor(seconds / 60);
+	if (minutes === 0) return `${seconds} s`;
+	return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
+}
+
+/** The rate limit would hold one request longer than it may wait in all. */
+export class RateLimitWaitError extends Error {
+	constructor(
+		readonly waitedMs: number,
+		readonly maxWaitMs: number,
+		readonly nextWindowInMs: number | undefined,
+	) {
+		super(`Lofty's rate limit would hold this request longer than ${formatWait(maxWaitMs)}`);
+		this.name = 'RateLimitWaitError';
+	}
+}
 
 export interface RateLimitHeaders {
 	limit?: number;
@@ -24,7 +50,8 @@ function headerNumber(headers: Record<string, unknown>, name: string): number | 
 /**
  * Reads X-RateLimit-Reset in any of the forms Lofty has been seen to use:
  * epoch seconds, epoch milliseconds, or milliseconds left in the window.
- * Returns undefined when the value is missing or makes no sense.
+ * Returns undefined when the value is missing or makes no sense; a reset later than Lofty's
+ * longest window (plus slack) is clamped to it, so no header can hold requests for an hour.
  */
 export function parseResetAt(value: number | undefined, now = Date.now()): number | undefined {
 	if (value === undefined || !Number.isFinite(value) || value < 0) return undefined;
@@ -35,7 +62,7 @@ export function parseResetAt(value: number | undefined, now = Date.now()): numbe
 	else return undefined;
 	// A reset far in the past or more than an hour ahead is not a real window.
 	if (resetAt < now - 5_000 || resetAt > now + 60 * 60_000) return undefined;
-	return resetAt;
+	return Math.min(resetAt, now + LONGEST_RESET_WAIT_MS);
 }
 
 export function readRateLimitHeaders(
@@ -43,11 +70,19 @@ export function readRateLimitHeaders(
 	now = Date.now(),
 ): RateLimitHeaders {
 	if (!headers) return {};
+	const remaining = headerNumber(headers, 'x-ratelimit-remaining');
 	return {
 		limit: headerNumber(headers, 'x-ratelimit-limit'),
-		remaining: headerNumber(headers, 'x-ratelimit-remaining'),
+		// A negative count means the window is spent, nothing more.
+		remaining: remaining === undefined ? undefined : Math.max(0, remaining),
 		resetAt: parseResetAt(headerNumber(headers, 'x-ratelimit-reset'), now),
 	};
+}
+
+export interface WaitBound {
+	/** When the request began waiting (epoch ms). */
+	since: number;
+	maxMs: number;
 }
 
 /**
@@ -68,8 +103,15 @@ export class RateBudget {
 
 	private waiters: Array<() => void> = [];
 
-	/** Waits for a slot. Call `release` with the response headers (or nothing) when the request ends. */
-	async acquire(signal?: AbortSignal): Promise<void> {
+	/**
+	 * Waits for a slot. Call `release` with the response headers (or nothing) when the request ends.
+	 * A request that began waiting at `bound.since` waits at most `bound.maxMs` in all, over every
+	 * call: past that it gets RateLimitWaitError, at once when the next window opens too late.
+	 */
+	async acquire(signal?: AbortSignal, bound: WaitBound = { since: Date.now(), maxMs: Infinity }): Promise<void> {
+		const deadline = bound.since + bound.maxMs;
+		const giveUp = (now: number, nextWindowInMs?: number) =>
+			new RateLimitWaitError(now - bound.since, bound.maxMs, nextWindowInMs);
 		for (;;) {
 			if (signal?.aborted) throw new Error('The execution was canceled');
 			const now = Date.now();
@@ -80,6 +122,7 @@ export class RateBudget {
 			}
 			if (this.remaining === undefined) {
 				if (this.inFlight === 0) return this.take();
+				if (now >= deadline) throw giveUp(now);
 				await this.nextRelease(signal);
 				continue;
 			}
@@ -88,10 +131,13 @@ export class RateBudget {
 				return this.take();
 			}
 			if (this.resetAt !== undefined) {
-				await sleep(Math.min(this.resetAt - now + RESET_MARGIN_MS, MAX_WAIT_MS), signal);
+				const wait = this.resetAt - now + RESET_MARGIN_MS;
+				if (now + wait > deadline) throw giveUp(now, wait);
+				await sleep(wait, signal);
 				continue;
 			}
 			if (this.inFlight > 0) {
+				if (now >= deadline) throw giveUp(now);
 				await this.nextRelease(signal);
 				continue;
 			}

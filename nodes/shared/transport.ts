@@ -9,12 +9,16 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { parseLoftyBody } from './json';
-import { budgetFor, readRateLimitHeaders } from './throttle';
+import type { WaitBound } from './throttle';
+import { DEFAULT_MAX_WAIT_MS, RateLimitWaitError, budgetFor, formatWait, readRateLimitHeaders } from './throttle';
+import { withoutTrailingSlashes } from './text';
 import { splitCommaList } from './values';
 
 export const API_KEY_CREDENTIAL = 'loftyApi';
 export const OAUTH2_CREDENTIAL = 'loftyOAuth2Api';
 export const DEFAULT_BASE_URL = 'https://api.lofty.com';
+/** The Request Options entry that bounds how long one request waits for the rate limit, in minutes. */
+export const MAX_WAIT_OPTION = 'maxRateLimitWait';
 
 /** How many times one request may meet a 429 before the node gives up. */
 const MAX_RATE_LIMIT_RETRIES = 8;
@@ -59,7 +63,7 @@ export function credentialTypeOf(node: INode): string {
 
 function trimBaseUrl(url: unknown): string {
 	const value = typeof url === 'string' && url.trim() !== '' ? url.trim() : DEFAULT_BASE_URL;
-	return value.replace(/\/+$/, '');
+	return withoutTrailingSlashes(value);
 }
 
 /**
@@ -256,14 +260,31 @@ export async function loftyRequest(
 	const budget = budgetFor(endpoint.budgetKey);
 
 	const idempotent = behaviour.idempotent ?? IDEMPOTENT_METHODS.has(method);
-	return await sendWithRetries(ctx, request, budget, credentialType, idempotent, itemIndex, signal);
+	const bound: WaitBound = { since: Date.now(), maxMs: maxWaitOf(node) };
+	return await sendWithRetries(ctx, request, budget, bound, credentialType, idempotent, itemIndex, signal);
 }
 
-/** A throttle or back-off wait; it only fails when the execution is canceled. */
+/** The node's Max Rate Limit Wait (Request Options); triggers and dropdowns use the default. */
+function maxWaitOf(node: INode): number {
+	const options = node.parameters.requestOptions;
+	const minutes = typeof options === 'object' && options !== null ? Number((options as IDataObject)[MAX_WAIT_OPTION]) : NaN;
+	return Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : DEFAULT_MAX_WAIT_MS;
+}
+
+/** A throttle or back-off wait; it fails when the execution is canceled or the wait would be too long. */
 async function wait(node: INode, itemIndex: number | undefined, waiting: Promise<void>): Promise<void> {
 	try {
 		await waiting;
-	} catch {
+	} catch (error) {
+		if (error instanceof RateLimitWaitError) {
+			const next = error.nextWindowInMs === undefined ? '' : ` and the next window opens in ${formatWait(error.nextWindowInMs)}`;
+			throw new NodeOperationError(node, error.message, {
+				itemIndex,
+				description:
+					`It waited ${formatWait(error.waitedMs)}${next}. Raise "Max Rate Limit Wait" under Request Options, ` +
+					'send fewer items per run, or add a vendor key for a higher limit.',
+			});
+		}
 		// n8n marks a run as canceled when the error says so.
 		throw new NodeOperationError(node, 'The execution was canceled while waiting for Lofty', { itemIndex });
 	}
@@ -273,6 +294,7 @@ async function sendWithRetries(
 	ctx: LoftyContext,
 	request: IHttpRequestOptions,
 	budget: ReturnType<typeof budgetFor>,
+	bound: WaitBound,
 	credentialType: string,
 	idempotent: boolean,
 	itemIndex: number | undefined,
@@ -282,7 +304,7 @@ async function sendWithRetries(
 	let rateLimited = 0;
 	let transient = 0;
 	for (;;) {
-		await wait(node, itemIndex, budget.acquire(signal));
+		await wait(node, itemIndex, budget.acquire(signal, bound));
 		let response: LoftyResponse;
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
@@ -307,7 +329,18 @@ async function sendWithRetries(
 			throw apiError(node, failure, credentialType, error instanceof Error ? error.message : 'Request failed', itemIndex);
 		}
 		budget.release(readRateLimitHeaders(response.headers));
-		const body = parseLoftyBody(response.body);
+		let body: unknown;
+		try {
+			body = parseLoftyBody(response.body);
+		} catch (error) {
+			// The reader refuses only answers nested too deep (JsonTooDeepError).
+			throw new NodeApiError(node, { message: 'unreadable answer' } as JsonObject, {
+				message: `Lofty's answer cannot be read: ${(error as Error).message}`,
+				description: `HTTP ${response.statusCode}. No Lofty record nests that deep; the answer is not used.`,
+				httpCode: String(response.statusCode),
+				itemIndex,
+			});
+		}
 		if (typeof body === 'string' && /^\s*[{[]/.test(body) && /json/i.test(String(response.headers?.['content-type'] ?? ''))) {
 			throw new NodeApiError(node, { message: 'malformed JSON' } as JsonObject, {
 				message: 'Lofty answered with malformed JSON',
