@@ -89,8 +89,8 @@ describe('Lofty Account: operations', () => {
 					firstName: 'Jamie',
 					lastName: 'Fox',
 					phone: '5125550177',
-					groupId: '800002',
-					profileId: '810002',
+					groupId: 800002,
+					profileId: 810002,
 					permissions: ['Lead Management', 'Transactions'],
 					allowChangeSendingEmailAddress: true,
 					sendingEmailAddress: 'mail.example-realty.com',
@@ -125,7 +125,7 @@ describe('Lofty Account: operations', () => {
 
 		// The new account is a team member.
 		const member = await env.run(new LoftyMember(), { resource: 'member', operation: 'getByAccount', account: 'jamie.fox@example.com' });
-		expect(member.items[0]).toMatchObject({ id: 700004, groupName: 'Round Rock Office', agentInfo: { licenseId: 'TX-555', position: 'Buyer Agent' } });
+		expect(member.items[0]).toMatchObject({ memberUserId: 700004, groupName: 'Round Rock Office', agentInfo: { licenseId: 'TX-555', position: 'Buyer Agent' } });
 	});
 
 	it('creates with only the required fields, merging the raw JSON body', async () => {
@@ -164,7 +164,7 @@ describe('Lofty Account: operations', () => {
 				method: 'PUT',
 				path: '/v1.0/agent',
 				query: {},
-				body: { teamMemberUserId: '700002', lastName: 'Rivera-Stone', profileId: '810003', permissions: ['Transactions'], groupId: '800002' },
+				body: { teamMemberUserId: 700002, lastName: 'Rivera-Stone', profileId: 810003, permissions: ['Transactions'], groupId: 800002 },
 			},
 		]);
 		expect(result.items).toEqual([

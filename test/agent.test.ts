@@ -59,8 +59,8 @@ describe('Lofty Agent: create', () => {
 				phoneNumber: '5125550142',
 				phoneCode: '1',
 				phoneCountry: 'US',
-				groupId: '800002',
-				roleId: '2',
+				groupId: 800002,
+				roleId: 2,
 				tagIds: '300001, 300004',
 				permissions: 'Lead Management',
 				domain: 'jane.example-realty.com',
@@ -106,9 +106,9 @@ describe('Lofty Agent: create', () => {
 						phoneNumber: '5125550142',
 						phoneCode: '1',
 						phoneCountry: 'US',
-						groupId: '800002',
-						roleId: '2',
-						tagIds: ['300001', '300004'],
+						groupId: 800002,
+						roleId: 2,
+						tagIds: [300001, 300004],
 						permissions: ['Lead Management'],
 						domain: 'jane.example-realty.com',
 						allowChangeDomain: true,
@@ -145,7 +145,7 @@ describe('Lofty Agent: create', () => {
 
 		const member = await env.run(new LoftyMember(), { resource: 'member', operation: 'getByAccount', account: 'jane.doe@example.com' });
 		expect(member.items[0]).toMatchObject({
-			id: 700004,
+			memberUserId: 700004,
 			roleName: 'Lender',
 			groupName: 'Round Rock Office',
 			agentInfo: { agentPid: 'PID-JD-1', companyName: 'Doe Realty', licenseId: 'TX-9001', position: 'Listing Agent' },

@@ -91,7 +91,7 @@ describe('credential test (GET /v1.0/me), run as n8n runs it: the test request t
 	it('passes with a valid key', async () => {
 		const result = await testKey('test-api-key');
 		expect(result.status).toBe('success');
-		expect(result.items[0]).toMatchObject({ id: 700001 });
+		expect(result.items[0]).toMatchObject({ memberUserId: 700001 });
 		expect(env.apiRequests().map((r) => `${r.method} ${r.path} ${String(r.headers.authorization)}`)).toEqual([
 			'GET /v1.0/me token test-api-key',
 		]);

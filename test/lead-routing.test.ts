@@ -62,9 +62,9 @@ describe('Lofty Lead Routing: member resource', () => {
 		]);
 	});
 
-	it('does not send a role for lender leads, even if one was left in the parameters', async () => {
+	it('sends the role for lender leads too: the reference lists roleId for every routing type', async () => {
 		const result = await runOk({ resource: 'member', operation: 'getAll', routingType: 2, roleId: '3', returnAll: true });
-		expect(summary(env.apiRequests()[0])).toMatchObject({ path: '/v1.0/routing/member/list/2', query: {} });
+		expect(summary(env.apiRequests()[0])).toMatchObject({ path: '/v1.0/routing/member/list/2', query: { roleId: '3' } });
 		expect(result.items).toEqual([{ id: 700003, name: 'Casey Lee', type: 1 }]);
 	});
 
@@ -96,11 +96,18 @@ describe('Lofty Lead Routing: Role ID only for assistant leads', () => {
 	const shown = (property: INodeProperties, parameters: INodeParameters) =>
 		NodeHelpers.displayParameter(parameters, property, null, null, parameters);
 
+	it('member:getAll shows Role for every routing type, never required (the reference lists roleId there for all)', () => {
+		for (const routingType of [1, 2, 4]) {
+			const visible = roleFields.filter((field) => shown(field, { resource: 'member', operation: 'getAll', routingType }));
+			expect(visible).toHaveLength(1);
+			expect(visible[0].required).toBe(false);
+		}
+	});
+
 	it.each([
 		['rule', 'getAll', true],
 		['rule', 'getDefault', true],
 		['rule', 'updateDefault', true],
-		['member', 'getAll', false],
 	] as const)('%s:%s shows Role only for type 4 (required: %s)', (resource, operation, required) => {
 		for (const routingType of [1, 2, 4]) {
 			const parameters = { resource, operation, routingType };
@@ -222,7 +229,7 @@ describe('Lofty Lead Routing: rule resource, Update Default', () => {
 				method: 'PUT',
 				path: '/v1.0/routing/rule/supplement/1',
 				query: {},
-				body: { strategyType: STRATEGY.defaultAssignee, assigneeAgentId: '700002', assigneeGroupId: '800001' },
+				body: { strategyType: STRATEGY.defaultAssignee, assigneeAgentId: 700002, assigneeGroupId: 800001 },
 			},
 		]);
 		expect(result.items).toEqual([{ routingType: 1, result: 'ok' }]);
@@ -244,7 +251,7 @@ describe('Lofty Lead Routing: rule resource, Update Default', () => {
 			strategyType: String(STRATEGY.defaultAssignee),
 			updateFields: { assigneeAgentId: '700003', assigneeGroupId: '800001' },
 		});
-		expect(env.apiRequests()[0].body).toEqual({ strategyType: STRATEGY.defaultAssignee, assigneeAgentId: '700003' });
+		expect(env.apiRequests()[0].body).toEqual({ strategyType: STRATEGY.defaultAssignee, assigneeAgentId: 700003 });
 	});
 
 	it('sends the role in the body for assistant leads, and refuses without it', async () => {
@@ -260,7 +267,7 @@ describe('Lofty Lead Routing: rule resource, Update Default', () => {
 			method: 'PUT',
 			path: '/v1.0/routing/rule/supplement/4',
 			query: {},
-			body: { roleId: '3', strategyType: STRATEGY.blastAlert, touchMinutes: 20 },
+			body: { roleId: 3, strategyType: STRATEGY.blastAlert, touchMinutes: 20 },
 		});
 		expect(result.items).toEqual([{ routingType: 4, roleId: '3', result: 'ok' }]);
 		const after = await runOk({ resource: 'rule', operation: 'getDefault', routingType: 4, roleId: '3' });
@@ -320,7 +327,22 @@ describe('Lofty Lead Routing: rule resource, Update Default', () => {
 });
 
 describe('Lofty Lead Routing: rule resource, Update', () => {
-	it('sends active hours, the routing strategy with member weights and the rule conditions', async () => {
+	it('sends RoutingRuleRequest from the form (active hours, id, strategy) and the rule conditions as typed JSON', async () => {
+		const conditions = {
+			name: 'Austin Buyers (Next Up)',
+			ruleSwitch: false,
+			groupNames: ['Luxury'],
+			groupMatchType: 2,
+			tagNames: ['Hot Lead', 'Buyer'],
+			tagMatchType: 2,
+			sourceName: 'Website',
+			sourceMatchType: 1,
+			leadType: '3',
+			locationRule: { city: 'Round Rock', state: 'TX', zipcode: '78664', locationMatchType: 1 },
+			phone: 'Without',
+			priceMin: 250000,
+			priceMax: 750000,
+		};
 		const result = await runOk({
 			resource: 'rule',
 			operation: 'update',
@@ -339,22 +361,7 @@ describe('Lofty Lead Routing: rule resource, Update', () => {
 					touchMinutes: 20,
 				},
 			},
-			updateFields: {
-				name: 'Austin Buyers (Next Up)',
-				ruleSwitch: false,
-				groupNames: ['Luxury'],
-				groupMatchType: 2,
-				tagNames: ['Hot Lead', 'Buyer'],
-				tagMatchType: 2,
-				sourceName: 'Website',
-				sourceMatchType: 1,
-				leadType: '3',
-				leadTypeFilters: { filter: [{ type: 'all', leadTypes: ['2', '3'] }] },
-				locationRule: { location: { city: 'Round Rock', state: 'TX', zipcode: '78664', locationMatchType: 1 } },
-				phone: 'Without',
-				priceMin: 250000,
-				priceMax: 750000,
-			},
+			ruleJson: JSON.stringify(conditions),
 		});
 		expect(env.apiRequests().map(summary)).toEqual([
 			{
@@ -362,30 +369,17 @@ describe('Lofty Lead Routing: rule resource, Update', () => {
 				path: '/v1.0/routing/rule/1',
 				query: {},
 				body: {
-					id: '9100001',
+					id: 9100001,
 					activeHours: { activeDays: [1, 3, 5], hoursStart: 7, hoursEnd: 19 },
 					routingStrategy: {
 						strategyType: STRATEGY.nextUp,
 						memberWeights: [
-							{ memberId: '700001', weight: 3 },
-							{ memberId: '700003', weight: 1 },
+							{ memberId: 700001, weight: 3 },
+							{ memberId: 700003, weight: 1 },
 						],
 						touchMinutes: 20,
 					},
-					name: 'Austin Buyers (Next Up)',
-					ruleSwitch: false,
-					groupNames: ['Luxury'],
-					groupMatchType: 2,
-					tagNames: ['Hot Lead', 'Buyer'],
-					tagMatchType: 2,
-					sourceName: 'Website',
-					sourceMatchType: 1,
-					leadType: '3',
-					leadTypeFilters: '[{"type":"all","ids":"2,3"}]',
-					locationRule: { city: 'Round Rock', state: 'TX', zipcode: '78664', locationMatchType: 1 },
-					phone: 'Without',
-					priceMin: 250000,
-					priceMax: 750000,
+					...conditions,
 				},
 			},
 		]);
@@ -423,7 +417,7 @@ describe('Lofty Lead Routing: rule resource, Update', () => {
 			method: 'PUT',
 			path: '/v1.0/routing/rule/2',
 			query: {},
-			body: { id: '9100004', routingStrategy: { strategyType: STRATEGY.leadPond, groupId: '1002' } },
+			body: { id: 9100004, routingStrategy: { strategyType: STRATEGY.leadPond, groupId: 1002 } },
 		});
 		expect(result.items).toEqual([{ routingType: 2, ruleId: '9100004', result: 'ok' }]);
 	});
@@ -440,7 +434,7 @@ describe('Lofty Lead Routing: rule resource, Update', () => {
 			method: 'PUT',
 			path: '/v1.0/routing/rule/4',
 			query: {},
-			body: { id: '9100006', activeHours: { activeDays: [6], hoursStart: 10, hoursEnd: 14 } },
+			body: { id: 9100006, activeHours: { activeDays: [6], hoursStart: 10, hoursEnd: 14 } },
 		});
 	});
 
@@ -450,10 +444,9 @@ describe('Lofty Lead Routing: rule resource, Update', () => {
 			operation: 'update',
 			routingType: 1,
 			ruleId: '9100001',
-			updateFields: { name: 'Any Austin lead' },
-			ruleJson: '{"tagNames": [], "phone": ""}',
+			ruleJson: '{"name": "Any Austin lead", "tagNames": [], "phone": ""}',
 		});
-		expect(env.apiRequests()[0].body).toEqual({ id: '9100001', name: 'Any Austin lead', tagNames: [], phone: '' });
+		expect(env.apiRequests()[0].body).toEqual({ id: 9100001, name: 'Any Austin lead', tagNames: [], phone: '' });
 		const after = await runOk({ resource: 'rule', operation: 'getAll', routingType: 1, limit: 1 });
 		expect(after.items[0]).toMatchObject({ name: 'Any Austin lead', tagNames: [], phone: '' });
 	});
@@ -477,8 +470,6 @@ describe('Lofty Lead Routing: rule resource, Update', () => {
 			{ routingStrategy: { strategy: { strategyType: '1', memberWeights: { member: [{ memberId: 'Blake', weight: 1 }] } } } },
 			'"Member Name or ID" of member weight 1 must be a numeric Lofty ID, got "Blake"',
 		],
-		[{ updateFields: { priceMin: 900000, priceMax: 100000 } }, '"Price Min" (900000) must not be greater than "Price Max" (100000)'],
-		[{ updateFields: { leadTypeFilters: { filter: [{ type: 'one_of', leadTypes: [] }] } } }, 'Lead type filter 1 needs at least one lead type'],
 		[{ ruleJson: '{"name": ' }, '"Additional Body (JSON)" is not valid JSON'],
 	])('refuses invalid input before sending (%#)', async (extra, message) => {
 		const error = await refused({ resource: 'rule', operation: 'update', routingType: 1, ruleId: '9100001', ...extra });

@@ -45,7 +45,7 @@ describe('Lofty Lead: lead resource', () => {
 				tags: ['Buyer', 'Hot Lead'],
 				source: 'Website',
 				leadType: 2,
-				assignedUserId: '700002',
+				assignedUserId: 700002,
 				inquiry: {
 					priceMin: 300000,
 					priceMax: 450000,
@@ -206,7 +206,7 @@ describe('Lofty Lead: lead resource', () => {
 			method: 'POST',
 			path: '/v1.0/leads/specified-url',
 			query: {},
-			body: { leadId: '1000013', loftyWebsiteURL: 'https://homes.example.com/listing/1' },
+			body: { leadId: 1000013, loftyWebsiteURL: 'https://homes.example.com/listing/1' },
 		});
 		expect(String(result.items[0].value)).toMatch(/^https:\/\/homes\.example\.com\/listing\/1\?token=[0-9a-f]{32}$/);
 	});
@@ -373,8 +373,8 @@ describe('Lofty Lead: transaction resource', () => {
 			transactionType: 'Purchase',
 			homePrice: 500000,
 			closeDate: 1782777600000,
-			customFields: [{ id: '600001', value: 'Title Co' }],
-			commissions: { split: [{ calculateType: 'PERCENT', value: 250, payType: 'AGENT', payTo: '700002' }] },
+			customFields: [{ id: 600001, value: 'Title Co' }],
+			commissions: { split: [{ calculateType: 'PERCENT', value: 250, payType: 'AGENT', payTo: 700002 }] },
 		});
 		transactionId = String(result.items[0].transactionId);
 		expect(transactionId).toMatch(/^\d+$/);
@@ -408,7 +408,7 @@ describe('Lofty Lead: transaction resource', () => {
 			`GET /v1.0/leads/1000040/transaction/${transactionId}/property/address`,
 		]);
 		expect(env.apiRequests()[2].body).toEqual({ transactionStatus: 'Pending' });
-		expect(env.apiRequests()[3].body).toEqual({ transactionId, streetAddress: '1 Main St', unit: '2B', city: 'Austin' });
+		expect(env.apiRequests()[3].body).toEqual({ transactionId: Number(transactionId), streetAddress: '1 Main St', unit: '2B', city: 'Austin' });
 		expect(address.items[0]).toMatchObject({ streetAddress: '1 Main St', unit: '2B', city: 'Austin' });
 	});
 
@@ -452,7 +452,7 @@ describe('Lofty Lead: brokermint resource', () => {
 				method: 'PUT',
 				path: '/v1.0/brokermint/transaction',
 				query: {},
-				body: { id: '2000001', price: 610000, status: 'Closed', closingDate: 1782864000000 },
+				body: { id: 2000001, price: 610000, status: 'Closed', closingDate: 1782864000000 },
 			},
 		]);
 	});

@@ -14,8 +14,8 @@ function options(method: string) {
 }
 
 describe('dropdowns loaded from the Lofty account', () => {
-	it('members', async () => {
-		expect(await options('getMembers')).toEqual([
+	it('members, by user id (memberUserId)', async () => {
+		expect(await options('getMemberUsers')).toEqual([
 			{ name: 'Alex Morgan (alex.morgan@example.com)', value: '700001' },
 			{ name: expect.stringMatching(/^Blake Rivera/), value: '700002' },
 			{ name: expect.stringMatching(/^Casey Lee/), value: '700003' },

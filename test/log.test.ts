@@ -39,7 +39,7 @@ describe('Lofty Log: create', () => {
 				path: '/v1.0/logType',
 				query: {},
 				body: {
-					leadId: '1000002',
+					leadId: 1000002,
 					logType: 'logCall',
 					callingOutcome: 'NoAnswer',
 					content: 'Rang twice, no voicemail',
@@ -72,7 +72,7 @@ describe('Lofty Log: create', () => {
 			method: 'POST',
 			path: '/v1.0/logType',
 			query: {},
-			body: { leadId: '1000003', logType: 'logEmail', content: 'Sent the comps' },
+			body: { leadId: 1000003, logType: 'logEmail', content: 'Sent the comps' },
 		});
 		expect(stored(result.items[0].logTypeId)).toMatchObject({ logType: 'logEmail', callingOutcome: null, leadPhoneNumber: null });
 	});
@@ -87,7 +87,7 @@ describe('Lofty Log: create', () => {
 			logJson: '{"content": "See you at 5", "outboundOrInbound": "Inbound"}',
 		});
 		expect(env.apiRequests()[0].body).toEqual({
-			leadId: '1000004',
+			leadId: 1000004,
 			logType: 'logText',
 			leadPhoneNumber: '5550000004',
 			content: 'See you at 5',
@@ -114,7 +114,7 @@ describe('Lofty Log: create', () => {
 			logType: 'logText',
 			callingOutcome: '={{ $json.outcome }}',
 		});
-		expect(env.apiRequests()[0].body).toEqual({ leadId: '1000002', logType: 'logText' });
+		expect(env.apiRequests()[0].body).toEqual({ leadId: 1000002, logType: 'logText' });
 		expect(text.items).toHaveLength(1);
 	});
 

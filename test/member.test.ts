@@ -60,7 +60,7 @@ describe('Lofty Member: operations', () => {
 		const result = await runOk({ resource: 'member', operation: 'getCurrentUser' });
 		expect(env.apiRequests().map(summary)).toEqual([{ method: 'GET', path: '/v1.0/me', query: {}, body: undefined }]);
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0]).toMatchObject({ id: 700001, firstName: 'Alex', lastName: 'Morgan', isAdmin: true });
+		expect(result.items[0]).toMatchObject({ memberUserId: 700001, firstName: 'Alex', lastName: 'Morgan', isAdmin: true });
 	});
 
 	it('gets members up to Limit in one request', async () => {
@@ -68,7 +68,7 @@ describe('Lofty Member: operations', () => {
 		expect(env.apiRequests().map(summary)).toEqual([
 			{ method: 'GET', path: '/v1.0/members', query: { offset: '0', limit: '2' }, body: undefined },
 		]);
-		expect(result.items.map((m) => m.id)).toEqual([700001, 700002]);
+		expect(result.items.map((m) => m.memberUserId)).toEqual([700001, 700002]);
 		expect(result.items[0]).not.toHaveProperty('_metadata');
 	});
 
@@ -82,7 +82,7 @@ describe('Lofty Member: operations', () => {
 		]);
 		expect(result.items).toHaveLength(3 + SEEDED);
 		expect(new Set(result.items.map((m) => m.id)).size).toBe(3 + SEEDED);
-		expect(result.items[3]).toMatchObject({ id: 700004, email: 'member700004@example.com' });
+		expect(result.items[3]).toMatchObject({ memberUserId: 700004, email: 'member700004@example.com' });
 	});
 
 	it('pages up to a Limit above the page size', async () => {
@@ -128,7 +128,7 @@ describe('Lofty Member: operations', () => {
 		expect(env.apiRequests().map(summary)).toEqual([
 			{ method: 'GET', path: '/v1.0/members/Blake.Rivera%40example.com', query: {}, body: undefined },
 		]);
-		expect(result.items).toEqual([expect.objectContaining({ id: 700002, firstName: 'Blake', email: 'blake.rivera@example.com' })]);
+		expect(result.items).toEqual([expect.objectContaining({ memberUserId: 700002, firstName: 'Blake', email: 'blake.rivera@example.com' })]);
 	});
 
 	it('looks up one account per input item', async () => {
@@ -140,7 +140,7 @@ describe('Lofty Member: operations', () => {
 			'/v1.0/members/blake.rivera%40example.com',
 			'/v1.0/members/casey.lee%40example.com',
 		]);
-		expect(result.items.map((m) => m.id)).toEqual([700002, 700003]);
+		expect(result.items.map((m) => m.memberUserId)).toEqual([700002, 700003]);
 	});
 
 	it('reads a member sent as JSON text (the reference types the answer as a string)', async () => {
@@ -163,7 +163,7 @@ describe('Lofty Member: operations', () => {
 	it('gets a member by ID (deprecated endpoint)', async () => {
 		const result = await runOk({ resource: 'member', operation: 'get', userId: '700003' });
 		expect(env.apiRequests().map(summary)).toEqual([{ method: 'GET', path: '/v1.0/users/700003', query: {}, body: undefined }]);
-		expect(result.items).toEqual([expect.objectContaining({ id: 700003, firstName: 'Casey', lastName: 'Lee' })]);
+		expect(result.items).toEqual([expect.objectContaining({ memberUserId: 700003, firstName: 'Casey', lastName: 'Lee' })]);
 
 		const unknown = await env.run(node(), { resource: 'member', operation: 'get', userId: '799999' });
 		expect(unknown.error).toMatchObject({ message: 'User not found', httpCode: '404' });
@@ -311,7 +311,7 @@ describe('fake Lofty: member routes are strict', () => {
 	});
 
 	it('finds members by account case-insensitively', async () => {
-		expect((await call('GET', '/v1.0/members/CASEY.LEE%40EXAMPLE.COM')).body).toMatchObject({ id: 700003 });
+		expect((await call('GET', '/v1.0/members/CASEY.LEE%40EXAMPLE.COM')).body).toMatchObject({ memberUserId: 700003 });
 		expect((await call('GET', '/v1.0/members/nobody%40example.com')).status).toBe(404);
 	});
 });

@@ -26,7 +26,7 @@ describe('Lofty Note: create', () => {
 				method: 'POST',
 				path: '/v1.0/notes',
 				query: {},
-				body: { leadId: '1000001', content: 'Prefers showings after 5pm', isPin: true },
+				body: { leadId: 1000001, content: 'Prefers showings after 5pm', isPin: true },
 			},
 		]);
 		expect(result.items).toEqual([{ noteId: expect.stringMatching(/^\d+$/) }]);
@@ -35,7 +35,7 @@ describe('Lofty Note: create', () => {
 
 	it('sends only the required fields when nothing else is set', async () => {
 		await runOk({ resource: 'note', operation: 'create', leadId: ' 1000002 ', content: 'Called, no answer' });
-		expect(env.apiRequests()[0].body).toEqual({ leadId: '1000002', content: 'Called, no answer' });
+		expect(env.apiRequests()[0].body).toEqual({ leadId: 1000002, content: 'Called, no answer' });
 	});
 
 	it('adds one note per input item from expressions', async () => {
@@ -47,8 +47,8 @@ describe('Lofty Note: create', () => {
 			],
 		);
 		expect(env.apiRequests().map((request) => request.body)).toEqual([
-			{ leadId: '1000003', content: 'First' },
-			{ leadId: '1000004', content: 'Second' },
+			{ leadId: 1000003, content: 'First' },
+			{ leadId: 1000004, content: 'Second' },
 		]);
 		expect(result.items).toHaveLength(2);
 	});
@@ -198,11 +198,11 @@ describe('Lofty Note: update', () => {
 		expect(noteById(note.id)).toMatchObject({ content: 'Pre-approved up to $450k', isPin: false });
 	});
 
-	it('sends the lead ID as a digit string when given', async () => {
+	it('sends the lead ID as a JSON number when given', async () => {
 		const [note] = seedNotes(env.fake.data, 1000009, 1);
 		env.fake.clearRequests();
 		await runOk({ resource: 'note', operation: 'update', noteId: String(note.id), updateFields: { leadId: '1000009', isPin: true } });
-		expect(env.apiRequests()[0].body).toEqual({ leadId: '1000009', isPin: true });
+		expect(env.apiRequests()[0].body).toEqual({ leadId: 1000009, isPin: true });
 		expect(noteById(note.id)?.isPin).toBe(true);
 	});
 

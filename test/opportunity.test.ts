@@ -34,7 +34,7 @@ describe('Lofty Opportunity: Send Notification', () => {
 				path: '/v1.0/agent/send-notification',
 				query: {},
 				body: {
-					leadId: '1000003',
+					leadId: 1000003,
 					message: 'Avery viewed 1 Main St three times today',
 					notificationType: 2,
 					description: 'Open the listing',
@@ -48,7 +48,7 @@ describe('Lofty Opportunity: Send Notification', () => {
 
 	it('sends only lead and message when nothing else is given', async () => {
 		await runOk({ leadId: '1000004', message: 'Call back today', additionalFields: { detailLink: { details: { description: '', link: ' ' } } } });
-		expect(env.apiRequests()[0].body).toEqual({ leadId: '1000004', message: 'Call back today' });
+		expect(env.apiRequests()[0].body).toEqual({ leadId: 1000004, message: 'Call back today' });
 		expect(notifications().at(-1)).toMatchObject({ leadId: 1000004, detailShown: false, notificationType: null });
 	});
 
@@ -58,8 +58,8 @@ describe('Lofty Opportunity: Send Notification', () => {
 			{ leadId: 1000006, why: 'pre-approved' },
 		]);
 		expect(env.apiRequests().map((r) => r.body)).toEqual([
-			{ leadId: '1000005', message: 'Hot: asked for a showing' },
-			{ leadId: '1000006', message: 'Hot: pre-approved' },
+			{ leadId: 1000005, message: 'Hot: asked for a showing' },
+			{ leadId: 1000006, message: 'Hot: pre-approved' },
 		]);
 		expect(result.items.map((item) => item.leadId)).toEqual(['1000005', '1000006']);
 	});

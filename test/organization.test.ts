@@ -93,7 +93,7 @@ describe('Lofty Organization: Update Company', () => {
 					state: 'TX',
 					zipcode: '78701',
 					header: 'Your Austin home team',
-					teamId: '900001',
+					teamId: 900001,
 				},
 			},
 		]);
@@ -153,7 +153,7 @@ describe('Lofty Organization: offices', () => {
 				query: {},
 				body: {
 					name: 'Downtown Office',
-					parentId: '800001',
+					parentId: 800001,
 					allowManageSub: true,
 					email: 'downtown@example-realty.com',
 					phone: '5125550150',
@@ -163,7 +163,7 @@ describe('Lofty Organization: offices', () => {
 					city: 'Austin',
 					state: 'TX',
 					zipcode: '78701',
-					websiteOwnerId: '700002',
+					websiteOwnerId: 700002,
 				},
 			},
 		]);
@@ -205,7 +205,7 @@ describe('Lofty Organization: offices', () => {
 				method: 'POST',
 				path: '/v1.0/org/office',
 				query: {},
-				body: { id: '800002', name: 'Round Rock North', zipcode: '78664', allowManageSub: false },
+				body: { id: 800002, name: 'Round Rock North', zipcode: '78664', allowManageSub: false },
 			},
 		]);
 		expect(result.items).toEqual([{ officeId: '800002', success: true }]);
@@ -216,7 +216,7 @@ describe('Lofty Organization: offices', () => {
 		const [added] = (await runOk({ operation: 'addOffice', officeName: 'Pflugerville Office' })).items;
 		env.fake.clearRequests();
 		await runOk({ operation: 'updateOffice', officeId: String(added.officeId), officeUpdateFields: { parentId: '800002' } });
-		expect(env.apiRequests()[0].body).toEqual({ id: String(added.officeId), parentId: '800002' });
+		expect(env.apiRequests()[0].body).toEqual({ id: Number(added.officeId), parentId: 800002 });
 		expect(organization().offices.get(Number(added.officeId))?.parentId).toBe(800002);
 	});
 

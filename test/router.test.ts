@@ -40,7 +40,7 @@ describe('the Lofty router (customOperations)', () => {
 		expect(n8n.evaluations).toBeGreaterThan(lofty.evaluations);
 		// Same requests, the ID trimmed by the same rule.
 		expect(lofty.requests).toEqual(n8n.requests);
-		expect(lofty.requests[0].body).toEqual({ leadId: '1000001', content: 'Note 0' });
+		expect(lofty.requests[0].body).toEqual({ leadId: 1000001, content: 'Note 0' });
 	});
 
 	it('builds a path from an expression parameter with one evaluation per item', async () => {

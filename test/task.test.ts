@@ -36,7 +36,7 @@ describe('Lofty Task: create', () => {
 				path: '/v1.0/tasks',
 				query: {},
 				body: {
-					leadId: '1000001',
+					leadId: 1000001,
 					content: 'Call about the Saturday showing',
 					type: 'Email',
 					deadline: 1772373600000,
@@ -67,8 +67,8 @@ describe('Lofty Task: create', () => {
 			],
 		);
 		expect(env.apiRequests().map((request) => request.body)).toEqual([
-			expect.objectContaining({ leadId: '1000002', content: 'Send listings' }),
-			expect.objectContaining({ leadId: '1000003', content: 'Ask for referral' }),
+			expect.objectContaining({ leadId: 1000002, content: 'Send listings' }),
+			expect.objectContaining({ leadId: 1000003, content: 'Ask for referral' }),
 		]);
 		expect(result.items).toHaveLength(2);
 	});
@@ -99,9 +99,11 @@ describe('Lofty Task: create', () => {
 		expect(error?.message).toBe('"Lead ID" must be a numeric Lofty ID, got "10000x1"');
 	});
 
-	it('refuses a type the dropdown does not offer, before sending', async () => {
-		const error = await refused({ ...createParameters, taskType: '={{ "Meeting" }}' });
-		expect(error?.message).toBe('"Type" cannot be "Meeting"');
+	it("sends a type the dropdown does not offer (the reference's list is cut off), and surfaces Lofty's answer", async () => {
+		const result = await env.run(node(), { ...createParameters, taskType: '={{ "Meeting" }}' });
+		expect(env.apiRequests()).toHaveLength(1);
+		expect(env.apiRequests()[0].body).toMatchObject({ type: 'Meeting' });
+		expect(result.error).toMatchObject({ httpCode: '400', message: expect.stringContaining("type is not valid: 'Meeting'") });
 	});
 
 	it("surfaces Lofty's answer for a lead that does not exist", async () => {
@@ -231,7 +233,7 @@ describe('Lofty Task: update', () => {
 			taskId: String(task.id),
 			updateFields: { leadId: '1000009', assignedRole: 'Assistant' },
 		});
-		expect(env.apiRequests()[0].body).toEqual({ leadId: '1000009', assignedRole: 'Assistant' });
+		expect(env.apiRequests()[0].body).toEqual({ leadId: 1000009, assignedRole: 'Assistant' });
 		expect(taskById(task.id)?.assignedRole).toBe('Assistant');
 	});
 

@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
-import { memberMethods } from '../LoftyMember/MemberMethods';
+import { loftyMethods } from '../shared/methods';
 import { accountFields, accountOperations } from './resources/account';
 import { routedOperations } from '../shared/executor';
 
@@ -24,6 +24,6 @@ export class LoftyAccount implements INodeType {
 		]),
 	};
 
-	methods = memberMethods;
+	methods = loftyMethods;
 	customOperations = routedOperations(this.description);
 }

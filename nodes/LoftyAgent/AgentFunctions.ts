@@ -8,7 +8,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { mergeJsonBody } from '../shared/input';
 import { recordsOf } from '../shared/pagination';
 import type { LoftyContext } from '../shared/transport';
 import { loftyRequest } from '../shared/transport';
@@ -20,31 +19,6 @@ const FILE_LISTS = [
 
 function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function deepMerge(target: IDataObject, extra: IDataObject): IDataObject {
-	const merged: IDataObject = { ...target };
-	for (const [key, value] of Object.entries(extra)) {
-		const current = merged[key];
-		merged[key] = isObject(value) && isObject(current) ? deepMerge(current, value) : value;
-	}
-	return merged;
-}
-
-const parseJsonBody = mergeJsonBody('jsonBody', 'Additional Body (JSON)');
-
-/**
- * AgentProfile is nested (accountInfo, workInfo, …): the raw JSON is merged into the form's
- * body key by key at every level, so {"accountInfo": {"domain": "x"}} keeps the name and email.
- */
-export async function mergeProfileJson(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const parsed = await parseJsonBody.call(this, { ...requestOptions, body: {} });
-	const extra = isObject(parsed.body) ? parsed.body : {};
-	requestOptions.body = deepMerge(isObject(requestOptions.body) ? requestOptions.body : {}, extra);
-	return requestOptions;
 }
 
 /** FileInfo entries need their link; a size left at 0 means "not given". */

@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
-import { memberMethods } from '../LoftyMember/MemberMethods';
+import { loftyMethods } from '../shared/methods';
 import { agentFields, agentOperations } from './resources/agent';
 import { routedOperations } from '../shared/executor';
 
@@ -24,6 +24,6 @@ export class LoftyAgent implements INodeType {
 		]),
 	};
 
-	methods = memberMethods;
+	methods = loftyMethods;
 	customOperations = routedOperations(this.description);
 }

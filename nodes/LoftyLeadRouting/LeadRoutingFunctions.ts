@@ -54,10 +54,9 @@ export async function checkRoutingType(
  */
 export function checkRoleId(required: boolean): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		if (routingTypeOf(this) !== ROUTING_TYPE.assistantLead) return requestOptions;
 		const value = this.getNodeParameter('roleId', '') as unknown;
 		if (isBlank(value)) {
-			if (required) {
+			if (required && routingTypeOf(this) === ROUTING_TYPE.assistantLead) {
 				refuse(
 					this,
 					'"Role Name or ID" is required when Routing Type is Assistant Lead (4)',
@@ -119,19 +118,10 @@ function routingStrategyOf(ctx: IExecuteSingleFunctions, form: IDataObject): IDa
 	return strategy;
 }
 
-/** RoutingRule.leadTypeFilters is a string holding JSON: [{"type":"one_of","ids":"1,2,3"}]. */
-function leadTypeFiltersOf(filters: IDataObject[]): string {
-	return JSON.stringify(
-		filters.map((filter) => ({
-			type: filter.type,
-			ids: ([] as unknown[]).concat(filter.leadTypes ?? []).map(String).join(','),
-		})),
-	);
-}
-
 /**
- * Update Rule: adds what plain routing cannot build (the routing strategy with its member
- * weights, the lead type filters) and refuses a price range Lofty would not accept.
+ * Update Rule: the routing strategy with its member weights, which plain routing cannot build.
+ * RoutingRuleRequest holds only active hours, the rule id and the strategy: the rule's
+ * conditions (RoutingRule) go through Additional Body (JSON), as typed.
  */
 export async function buildRuleBody(
 	this: IExecuteSingleFunctions,
@@ -141,18 +131,6 @@ export async function buildRuleBody(
 
 	const strategy = this.getNodeParameter('routingStrategy.strategy', null) as IDataObject | null;
 	if (strategy) body.routingStrategy = routingStrategyOf(this, strategy);
-
-	const filters = this.getNodeParameter('updateFields.leadTypeFilters.filter', []) as IDataObject[];
-	for (const [index, filter] of filters.entries()) {
-		if (([] as unknown[]).concat(filter.leadTypes ?? []).length === 0) {
-			refuse(this, `Lead type filter ${index + 1} needs at least one lead type`);
-		}
-	}
-	if (filters.length) body.leadTypeFilters = leadTypeFiltersOf(filters);
-
-	if (typeof body.priceMin === 'number' && typeof body.priceMax === 'number' && body.priceMin > body.priceMax) {
-		refuse(this, `"Price Min" (${body.priceMin}) must not be greater than "Price Max" (${body.priceMax})`);
-	}
 
 	requestOptions.body = body;
 	return requestOptions;

@@ -9,6 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { mergeJsonBody } from './input';
+
 import { API_KEY_CREDENTIAL, DEFAULT_BASE_URL, MAX_WAIT_OPTION, OAUTH2_CREDENTIAL } from './transport';
 import type { PagingOptions } from './pagination';
 import { paginate, sendRequest } from './pagination';
@@ -213,6 +215,25 @@ export function customFieldsProperty(options: {
 	};
 }
 
+/** Option lists the reference leaves incomplete (see openList). */
+const OPEN_LISTS = new WeakSet<INodePropertyOptions[]>();
+
+/**
+ * Marks a dropdown's option list as open: the reference does not give every value (it is cut off
+ * or missing), so the dropdown offers the values known and an expression may send any other.
+ * Every other fixed list is closed: the reference gives it whole, and a value it does not list is
+ * refused before sending (withEnumChecks).
+ */
+export function openList(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	OPEN_LISTS.add(options);
+	return options;
+}
+
+/** Whether a dropdown's options are an open list (openList). */
+export function isOpenList(options: unknown): boolean {
+	return Array.isArray(options) && OPEN_LISTS.has(options as INodePropertyOptions[]);
+}
+
 /** Parameters whose options carry the routing itself (not values sent to Lofty). */
 const STRUCTURAL_OPTIONS = new Set(['authentication', 'resource', 'operation']);
 
@@ -242,6 +263,7 @@ function withEnumCheck(property: INodeProperties, path: string): INodeProperties
 	}
 	const isEnum = property.type === 'options' || property.type === 'multiOptions';
 	if (!isEnum || property.typeOptions?.loadOptionsMethod || STRUCTURAL_OPTIONS.has(property.name)) return property;
+	if (isOpenList(property.options)) return property;
 	const options = (property.options ?? []) as INodePropertyOptions[];
 	if (options.length === 0 || !('value' in options[0])) return property;
 	const send = property.routing?.send ?? {};
@@ -260,4 +282,38 @@ function withEnumCheck(property: INodeProperties, path: string): INodeProperties
  */
 export function withEnumChecks(properties: INodeProperties[]): INodeProperties[] {
 	return properties.map((property) => withEnumCheck(property, ''));
+}
+
+/**
+ * Said in the description of a form field the reference does not define (for example marking a
+ * task complete): Lofty may ignore it. The reference-contract test lets exactly these through.
+ */
+export const OUTSIDE_REFERENCE = "Not in Lofty's API reference; Lofty may ignore it.";
+
+/** The label every Additional Body (JSON) field shares, in its errors too. */
+const ADDITIONAL_BODY = 'Additional Body (JSON)';
+
+/**
+ * Additional Body (JSON): the escape hatch of every create, update, add and place operation, for
+ * request-schema fields the form does not offer (`schema` names it). Merge it into the body with
+ * `additionalBody(name)` in the operation's preSend, after the form's own fields are in place.
+ */
+export function additionalBodyField(
+	schema: string,
+	displayOptions: INodeProperties['displayOptions'],
+	name = 'jsonBody',
+): INodeProperties {
+	return {
+		displayName: ADDITIONAL_BODY,
+		name,
+		type: 'json',
+		default: '',
+		description: `Extra ${schema} fields as a JSON object, for anything the form does not offer. It is merged into the body at every level; where it names a field the form also sets, its value is sent.`,
+		displayOptions,
+	};
+}
+
+/** Merges an Additional Body (JSON) field into the request body (see additionalBodyField). */
+export function additionalBody(name = 'jsonBody'): PreSendAction {
+	return mergeJsonBody(name, ADDITIONAL_BODY);
 }

@@ -186,9 +186,24 @@ export function convertDates(fields: Record<string, { format: DateFormat; label:
 	};
 }
 
+const isPlainObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `extra` merged into `base` key by key at every level; keys that could reach a prototype are dropped. */
+function deepMerge(base: IDataObject, extra: IDataObject): IDataObject {
+	const merged: IDataObject = { ...base };
+	for (const [key, value] of Object.entries(extra)) {
+		if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+		const current = merged[key];
+		merged[key] = isPlainObject(value) && isPlainObject(current) ? deepMerge(current, value) : value;
+	}
+	return merged;
+}
+
 /**
- * Merges a raw-JSON parameter into the body, for fields the form does not model.
- * Form fields win over nothing: JSON keys override form values of the same name.
+ * Merges a raw-JSON parameter (Additional Body (JSON)) into the body, for fields the form does
+ * not model. It is merged at every level, so {"accountInfo": {"domain": "x"}} keeps the form's
+ * other accountInfo fields; where both give the same field, the JSON's value is sent.
  */
 export function mergeJsonBody(parameter: string, label: string): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -212,7 +227,7 @@ export function mergeJsonBody(parameter: string, label: string): PreSendAction {
 				description: 'Nothing was sent to Lofty.',
 			});
 		}
-		requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), ...(parsed as IDataObject) };
+		requestOptions.body = deepMerge(isPlainObject(requestOptions.body) ? requestOptions.body : {}, parsed as IDataObject);
 		return requestOptions;
 	};
 }
@@ -241,4 +256,50 @@ export async function compactBody(
 	}
 	if (requestOptions.qs) requestOptions.qs = prune(requestOptions.qs) as IDataObject;
 	return requestOptions;
+}
+
+/** "12", " 12 " or 12 → 12; an id above 2^53 → a BigInt with every digit; anything else → undefined. */
+export function loftyInteger(value: unknown): number | bigint | undefined {
+	if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
+	if (typeof value === 'bigint') return value;
+	const text = String(value).trim();
+	if (!/^-?\d{1,19}$/.test(text)) return undefined;
+	const number = Number(text);
+	return Number.isSafeInteger(number) ? number : BigInt(text);
+}
+
+/**
+ * Lofty's integer(int64) fields, sent as JSON numbers, as the reference types them (a strict JSON
+ * binder refuses "12"). Targets name where the form put the value: "body.leadId", or
+ * "body.tagIds[]" for a list, "body.commissions.split[].payTo" inside lists. A value that is not
+ * a whole number is refused, naming the field, before anything is sent.
+ */
+export function sendIntegers(fields: Record<string, string>): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		for (const [target, label] of Object.entries(fields)) {
+			const [where, ...path] = target.split('.');
+			const isList = path[path.length - 1].endsWith('[]');
+			const slots = slotsAt(where === 'qs' ? requestOptions.qs : requestOptions.body, [
+				...path.slice(0, -1),
+				path[path.length - 1].replace(/\[\]$/, ''),
+			]);
+			for (const [holder, key] of slots) {
+				const raw = holder[key];
+				if (raw === undefined || raw === null || raw === '') continue;
+				const entries = isList ? (Array.isArray(raw) ? raw : String(raw).split(',').filter((entry) => entry.trim() !== '')) : [raw];
+				const numbers = entries.map((entry) => {
+					const number = loftyInteger(entry);
+					if (number === undefined) {
+						throw new NodeOperationError(this.getNode(), `"${label}" must be a whole number, got ${quoted(entry)}`, {
+							itemIndex: this.getItemIndex(),
+							description: 'Lofty takes this field as a number. Nothing was sent to Lofty.',
+						});
+					}
+					return number;
+				});
+				holder[key] = (isList ? numbers : numbers[0]) as unknown as IDataObject[string];
+			}
+		}
+		return requestOptions;
+	};
 }

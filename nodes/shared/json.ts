@@ -87,3 +87,20 @@ export function parseLoftyBody(body: unknown): unknown {
 	if (typeof parsed === 'string' && /^\s*[{[]/.test(parsed)) return parseLoftyBody(parsed);
 	return parsed;
 }
+
+/**
+ * Writes a request body as JSON. Lofty's integer(int64) fields may hold ids above 2^53, which a
+ * JavaScript number cannot: such ids are BigInts here and are written digit for digit.
+ */
+export function stringifyLoftyJson(value: unknown): string | undefined {
+	if (typeof value === 'bigint') return value.toString();
+	if (value === null || typeof value !== 'object') return JSON.stringify(value);
+	if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return stringifyLoftyJson((value as { toJSON(): unknown }).toJSON());
+	if (Array.isArray(value)) return `[${value.map((entry) => stringifyLoftyJson(entry) ?? 'null').join(',')}]`;
+	const members: string[] = [];
+	for (const [key, entry] of Object.entries(value)) {
+		const text = stringifyLoftyJson(entry);
+		if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
+	}
+	return `{${members.join(',')}}`;
+}

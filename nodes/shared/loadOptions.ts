@@ -27,6 +27,10 @@ function memberName(member: IDataObject): string {
 	return name ? (email ? `${name} (${String(email)})` : name) : String(email ?? member.id ?? member.userId);
 }
 
+async function allMembers(fn: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	return await loftyApiCallAllItems(ctxOf(fn), { method: 'GET', url: '/v1.0/members' }, { style: 'offset', pageSize: 100, records: 'members' });
+}
+
 /** Distinct values of a lead field, from the most recent leads (Lofty has no list for stages or segments). */
 async function leadValues(fn: ILoadOptionsFunctions, pick: (lead: IDataObject) => unknown[]): Promise<INodePropertyOptions[]> {
 	const leads = await loftyApiCallAllItems(
@@ -41,17 +45,26 @@ async function leadValues(fn: ILoadOptionsFunctions, pick: (lead: IDataObject) =
 
 /** Dropdowns filled from the Lofty account, shared by every Lofty node. */
 export const loftyLoadOptions = {
-	async getMembers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const members = await loftyApiCallAllItems(
-			ctxOf(this),
-			{ method: 'GET', url: '/v1.0/members' },
-			{ style: 'offset', pageSize: 100, records: 'members' },
-		);
+	/**
+	 * Members by user id (UserResponse.memberUserId, "the user Id of the member"): what every
+	 * field the reference calls a user or agent id takes (assignedUserId, teamMemberUserId,
+	 * agentId, userId, websiteOwnerId). UserResponse.id is a separate team-member id and is never
+	 * offered in its place; a member without a memberUserId is left out.
+	 */
+	async getMemberUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return sorted(
-			members.map((member) => ({
-				name: memberName(member),
-				value: String(member.id ?? member.userId),
-			})),
+			(await allMembers(this))
+				.filter((member) => member.memberUserId !== undefined && member.memberUserId !== null)
+				.map((member) => ({ name: memberName(member), value: String(member.memberUserId) })),
+		);
+	},
+
+	/** The groups (offices) the team's members belong to, from UserResponse.groupId/groupName. */
+	async getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return sorted(
+			(await allMembers(this))
+				.filter((member) => member.groupId !== undefined && member.groupId !== null)
+				.map((member) => ({ name: String(member.groupName || member.groupId), value: String(member.groupId) })),
 		);
 	},
 

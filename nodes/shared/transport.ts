@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { parseLoftyBody } from './json';
+import { parseLoftyBody, stringifyLoftyJson } from './json';
 import type { WaitBound } from './throttle';
 import { DEFAULT_MAX_WAIT_MS, RateLimitWaitError, budgetFor, formatWait, readRateLimitHeaders } from './throttle';
 import { withoutTrailingSlashes } from './text';
@@ -252,6 +252,13 @@ export async function loftyRequest(
 		// Lofty's list filters are "array(multi)": tags=a&tags=b
 		arrayFormat: 'repeat',
 	};
+	// Written here, not by the HTTP client, so ids above 2^53 keep every digit. An empty body
+	// stays an object: n8n sends none for it.
+	const body = options.body;
+	if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) && Object.keys(body).length > 0) {
+		request.body = stringifyLoftyJson(body);
+		request.headers = { ...(options.headers ?? {}), 'Content-Type': 'application/json' };
+	}
 	const endpoint = await endpointFor(ctx, credentialType, itemIndex);
 	request.baseURL = endpoint.baseURL;
 	if (endpoint.vendorKey) request.qs = { ...(options.qs ?? {}), vendorKey: endpoint.vendorKey };

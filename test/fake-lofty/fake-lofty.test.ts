@@ -73,10 +73,10 @@ describe('FakeLofty', () => {
 		it('accepts `token <apiKey>` and `Bearer <accessToken>`', async () => {
 			const a = await call(fake, 'GET', '/v1.0/me');
 			expect(a.status).toBe(200);
-			expect(a.body).toMatchObject({ id: CURRENT_USER_ID, email: 'alex.morgan@example.com', isAdmin: true });
+			expect(a.body).toMatchObject({ memberUserId: CURRENT_USER_ID, email: 'alex.morgan@example.com', isAdmin: true });
 			const b = await call(fake, 'GET', '/v1.0/me?vendorKey=abc', { auth: 'Bearer test-access-token' });
 			expect(b.status).toBe(200);
-			expect(b.body.id).toBe(CURRENT_USER_ID);
+			expect(b.body.memberUserId).toBe(CURRENT_USER_ID);
 		});
 
 		it('answers Bearer <apiKey> with 400 / 200058 and other credentials with 401, without rate-limit headers', async () => {
@@ -563,7 +563,9 @@ describe('FakeLofty', () => {
 	it('members, tags and custom fields', async () => {
 		const members = await call(fake, 'GET', '/v1.0/members?limit=2');
 		expect(members.body._metadata).toEqual({ collection: 'members', limit: 2, offset: 0, total: 3 });
-		expect(members.body.members.map((m: { id: number }) => m.id)).toEqual([700001, 700002]);
+		expect(members.body.members.map((m: { memberUserId: number }) => m.memberUserId)).toEqual([700001, 700002]);
+		// UserResponse.id is the team-member id, a different number from the user id.
+		expect(members.body.members.map((m: { id: number }) => m.id)).toEqual([9700001, 9700002]);
 		const tags = await call(fake, 'GET', '/v1.0/teamFeatures/listTag');
 		expect(tags.body.map((t: { tagName: string }) => t.tagName)).toEqual(['Hot Lead', 'Buyer', 'Seller', 'Investor', 'Follow Up']);
 		const fields = await call(fake, 'GET', '/v1.0/teamFeatures/listCustomField');

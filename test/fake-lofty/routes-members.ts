@@ -189,12 +189,20 @@ export function readAgentInfo(body: JsonObject, key: string, type = 'AgentInfo')
 
 // ---------------------------------------------------------------- rendering
 
+/**
+ * UserResponse.id, "the Id of the team's member", kept apart from the user id (memberUserId)
+ * that every other route takes, so a node that sends the wrong one is caught.
+ */
+export function teamMemberIdOf(m: MemberRecord): number {
+	return m.id + 9_000_000;
+}
+
 /** UserResponse (6.81). */
 export function renderMember(data: FakeLoftyData, m: MemberRecord): Record<string, unknown> {
 	const leads = data.liveLeads().filter((l) => l.assignedUserId === m.id);
 	const profile = memberProfileOf(data, m.id);
 	return {
-		id: m.id,
+		id: teamMemberIdOf(m),
 		memberUserId: m.id,
 		firstName: m.firstName,
 		lastName: m.lastName,

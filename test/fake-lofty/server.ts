@@ -265,6 +265,7 @@ export class FakeLofty {
 			path,
 			query: rawQuery,
 			body: parseRecordedBody(rawBody),
+			rawBody,
 			headers: { ...req.headers },
 			status: 0,
 			at,

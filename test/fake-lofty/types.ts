@@ -42,6 +42,8 @@ export interface RecordedRequest {
 	query: Record<string, string | string[]>;
 	/** Parsed JSON, or the raw string when it is not JSON, or undefined when empty. */
 	body: unknown;
+	/** The body exactly as sent (JSON numbers keep every digit here). */
+	rawBody: string;
 	headers: Record<string, string | string[] | undefined>;
 	/** Status the fake answered (0 for reset/hang). */
 	status: number;

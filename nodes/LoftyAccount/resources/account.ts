@@ -1,14 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty, showFor } from '../../shared/descriptions';
+import { additionalBody, additionalBodyField, operationProperty, showFor } from '../../shared/descriptions';
 import type { ParameterRule } from '../../shared/input';
-import { checkParameters, compactBody, mergeJsonBody } from '../../shared/input';
+import { checkParameters, compactBody, sendIntegers } from '../../shared/input';
 import { requireChanges } from '../../shared/input';
-import { groupField, jsonBodyField, permissionsField, socialMediaProperty } from './accountFields';
+import { groupField, permissionsField, socialMediaProperty } from './accountFields';
 
 const RESOURCE = 'account';
 
-const jsonBody = mergeJsonBody('jsonBody', 'Additional Body (JSON)');
+const jsonBody = additionalBody();
+const integers = sendIntegers({
+	'body.teamMemberUserId': 'Member',
+	'body.groupId': 'Group Name or ID',
+	'body.profileId': 'Permission Profile Name or ID',
+});
 
 /** Checks of the optional ids and email, in Additional Fields (create) or Update Fields (update). */
 function optionalChecks(collection: string): ParameterRule[] {
@@ -38,6 +43,7 @@ export const accountOperations = operationProperty(
 							{ parameter: 'lastName', label: 'Last Name', check: 'required' },
 						]),
 						checkParameters(optionalChecks('additionalFields')),
+						integers,
 						jsonBody,
 						compactBody,
 					],
@@ -55,6 +61,7 @@ export const accountOperations = operationProperty(
 					preSend: [
 						checkParameters([{ parameter: 'teamMemberUserId', label: 'Member', check: 'id' }]),
 						checkParameters(optionalChecks('updateFields')),
+						integers,
 						jsonBody,
 						compactBody,
 						requireChanges('Update Fields', ['teamMemberUserId']),
@@ -210,5 +217,5 @@ export const accountFields: INodeProperties[] = [
 		options: [...accountOptionalFields, ...nameAndEmail].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 
-	jsonBodyField('AccountRequest', showFor(RESOURCE, ['create', 'update'])),
+	additionalBodyField('AccountRequest', showFor(RESOURCE, ['create', 'update'])),
 ];

@@ -79,14 +79,3 @@ export function groupField(property: string): INodeProperties {
 	};
 }
 
-/** The raw JSON escape hatch for fields the form does not model. */
-export function jsonBodyField(schema: string, displayOptions: INodeProperties['displayOptions']): INodeProperties {
-	return {
-		displayName: 'Additional Body (JSON)',
-		name: 'jsonBody',
-		type: 'json',
-		default: '',
-		description: `Extra ${schema} fields as a JSON object, for anything the form does not offer; it overrides form values`,
-		displayOptions,
-	};
-}

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty, showFor } from '../../shared/descriptions';
-import { checkParameters, compactBody } from '../../shared/input';
-import { groupField, jsonBodyField, permissionsField, socialMediaProperty } from '../../LoftyAccount/resources/accountFields';
-import { createAgent, mergeProfileJson, tidyFiles } from '../AgentFunctions';
+import { additionalBody, additionalBodyField, operationProperty, showFor } from '../../shared/descriptions';
+import { checkParameters, compactBody, sendIntegers } from '../../shared/input';
+import { groupField, permissionsField, socialMediaProperty } from '../../LoftyAccount/resources/accountFields';
+import { createAgent, tidyFiles } from '../AgentFunctions';
 import { commaList, groupFields, groupRows, valueTransform } from '../../shared/values';
 
 const RESOURCE = 'agent';
@@ -37,8 +37,13 @@ export const agentOperations = operationProperty(
 							{ parameter: 'additionalFields.roleId', label: 'Role Name or ID', check: 'ids', optional: true },
 							{ parameter: 'additionalFields.tagIds', label: 'Tag IDs', check: 'ids', optional: true },
 						]),
+						sendIntegers({
+							'body.accountInfo.groupId': 'Group Name or ID',
+							'body.accountInfo.roleId': 'Role Name or ID',
+							'body.accountInfo.tagIds[]': 'Tag IDs',
+						}),
 						tidyFiles,
-						mergeProfileJson,
+						additionalBody(),
 						compactBody,
 					],
 				},
@@ -314,5 +319,5 @@ export const agentFields: INodeProperties[] = [
 		displayOptions: showFor(RESOURCE, ['create']),
 		options: agentOptionalFields,
 	},
-	jsonBodyField('AgentProfile', showFor(RESOURCE, ['create'])),
+	additionalBodyField('AgentProfile', showFor(RESOURCE, ['create'])),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, operationProperty, showFor } from '../../shared/descriptions';
+import { additionalBody, additionalBodyField, idField, operationProperty, showFor } from '../../shared/descriptions';
 import { checkParameters, compactBody } from '../../shared/input';
 import { sendAndEchoId, sendRequest } from '../../shared/pagination';
 import { apiPath } from '../../shared/values';
@@ -25,7 +25,7 @@ export const brokerOperations = operationProperty(
 			description: 'Create a team with its admin under the broker account',
 			routing: {
 				request: { method: 'POST', url: '/v1.0/broker/team' },
-				send: { preSend: [createTeamChecks, checkParameters([{ parameter: 'additionalFields.seatLimit', label: 'Seat Limit', check: 'positiveInteger', optional: true }]), compactBody] },
+				send: { preSend: [createTeamChecks, checkParameters([{ parameter: 'additionalFields.seatLimit', label: 'Seat Limit', check: 'positiveInteger', optional: true }]), additionalBody(), compactBody] },
 				// Lofty answers with a bare string; when it is the new id, output it as teamId.
 				operations: { pagination: sendRequest({ idKey: 'teamId' }) },
 			},
@@ -120,4 +120,5 @@ export const brokerFields: INodeProperties[] = [
 
 	// Remove Team
 	idField('teamId', 'Team ID', showFor(RESOURCE, ['removeTeam']), 'ID of the team to remove from the broker account'),
+	additionalBodyField('BrokerTeam', showFor(RESOURCE, ['createTeam'])),
 ];

@@ -1,7 +1,15 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
-import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
+import {
+	additionalBody,
+	additionalBodyField,
+	idField,
+	listRouting,
+	operationProperty,
+	returnAllAndLimit,
+	showFor,
+} from '../../shared/descriptions';
 import { checkParameters, compactBody, convertDates } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { apiPath } from '../../shared/values';
@@ -64,7 +72,7 @@ export const activityOperations = operationProperty(
 			description: 'Add an activity to the timeline of a lead',
 			routing: {
 				request: { method: 'POST', url: apiPath('/v1.0/leads/{leadId}/activity') },
-				send: { preSend: [activityRequired, activityDates, parseListing, compactBody] },
+				send: { preSend: [activityRequired, activityDates, parseListing, additionalBody(), compactBody] },
 			},
 		},
 		{
@@ -171,4 +179,5 @@ export const activityFields: INodeProperties[] = [
 
 	// Get Many
 	...returnAllAndLimit(RESOURCE, ['getAll'], ACTIVITY_PAGE_SIZE),
+	additionalBodyField('LeadActivityReq', showFor(RESOURCE, ['create'])),
 ];

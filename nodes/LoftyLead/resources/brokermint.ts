@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { operationProperty, showFor } from '../../shared/descriptions';
-import { checkParameters, compactBody, convertDates } from '../../shared/input';
+import { additionalBody, additionalBodyField, operationProperty, showFor } from '../../shared/descriptions';
+import { checkParameters, compactBody, convertDates, sendIntegers } from '../../shared/input';
 import { trimmed } from '../../shared/values';
 
 const RESOURCE = 'brokermint';
@@ -50,7 +50,7 @@ export const brokermintOperations = operationProperty(
 			description: 'Update a lead with contact details from Brokermint',
 			routing: {
 				request: { method: 'PUT', url: '/v1.0/brokermint/lead' },
-				send: { preSend: [externalIdOrEmail, contactEmail, compactBody] },
+				send: { preSend: [additionalBody(), externalIdOrEmail, contactEmail, compactBody] },
 			},
 		},
 		{
@@ -60,7 +60,15 @@ export const brokermintOperations = operationProperty(
 			description: 'Update the transaction of a lead with details from Brokermint',
 			routing: {
 				request: { method: 'PUT', url: '/v1.0/brokermint/transaction' },
-				send: { preSend: [transactionChecks, transactionDates, compactBody] },
+				send: {
+					preSend: [
+						transactionChecks,
+						transactionDates,
+						sendIntegers({ 'body.id': 'Transaction ID', 'body.agentId': 'Lofty Agent Name or ID' }),
+						additionalBody(),
+						compactBody,
+					],
+				},
 			},
 		},
 	],
@@ -146,7 +154,7 @@ const incomingTransactionFields: INodeProperties[] = [
 		displayName: 'Lofty Agent Name or ID',
 		name: 'agentId',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getMembers' },
+		typeOptions: { loadOptionsMethod: 'getMemberUsers' },
 		default: '',
 		description:
 			'Agent on the transaction. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -221,4 +229,6 @@ export const brokermintFields: INodeProperties[] = [
 		displayOptions: showFor(RESOURCE, ['updateTransaction']),
 		options: incomingTransactionFields,
 	},
+	additionalBodyField('Contacts', showFor(RESOURCE, ['updateLead'])),
+	additionalBodyField('IncomingTransaction', showFor(RESOURCE, ['updateTransaction'])),
 ];

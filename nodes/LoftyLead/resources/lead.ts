@@ -1,11 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
-import { checkParameters, compactBody, convertDates, mergeJsonBody } from '../../shared/input';
+import {
+	additionalBody,
+	additionalBodyField,
+	idField,
+	listRouting,
+	operationProperty,
+	returnAllAndLimit,
+	showFor,
+} from '../../shared/descriptions';
+import type { IHttpRequestOptions, IExecuteSingleFunctions } from 'n8n-workflow';
+import { checkParameters, compactBody, convertDates, sendIntegers } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { createOrUpdateLead } from '../LeadFunctions';
 import {
 	emailsAndPhones,
+	inquiryValues,
 	leadCreateOnlyFields,
 	leadDateFields,
 	leadProfileFields,
@@ -20,7 +30,31 @@ const LEAD_PAGE_SIZE = 100;
 const leadScroll: PagingOptions = { style: 'scroll', pageSize: LEAD_PAGE_SIZE, records: 'leads', unwrap: 'lead' };
 
 const leadId = checkParameters([{ parameter: 'leadId', label: 'Lead ID', check: 'id' }]);
-const jsonBody = mergeJsonBody('jsonBody', 'Additional Body (JSON)');
+const jsonBody = additionalBody();
+/** LeadRequest / EditLeadRequest integers the form sets (the inquiry and property inside included). */
+const leadIntegers = sendIntegers({
+	'body.assignedUserId': 'Assigned Agent Name or ID',
+	'body.assignGroupId': 'Routing Group ID',
+	'body.hideVendorId': 'Hide Vendor ID',
+	'body.inquiry.id': 'Inquiry ID',
+	'body.inquiry.leadUserId': 'Lead User ID',
+	'body.property.autoListingId': 'Auto Listing ID',
+	'body.property.id': 'Property ID',
+	'body.property.leadUserId': 'Lead User ID',
+});
+const inquiryIntegers = sendIntegers({ 'body.id': 'Inquiry ID', 'body.leadUserId': 'Lead User ID' });
+const propertyIntegers = sendIntegers({ 'body.autoListingId': 'Auto Listing ID', 'body.id': 'Property ID', 'body.leadUserId': 'Lead User ID' });
+
+/**
+ * The reference lists hideVendorId as a second body parameter of POST /v1.0/leads, beside the
+ * LeadRequest, which Swagger cannot express: it may be read from the body or the query. It is
+ * sent both ways; Lofty ignores the one it does not read.
+ */
+async function hideVendorIdBothWays(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const body = requestOptions.body as { hideVendorId?: unknown } | undefined;
+	if (body?.hideVendorId !== undefined) requestOptions.qs = { ...(requestOptions.qs ?? {}), hideVendorId: String(body.hideVendorId) };
+	return requestOptions;
+}
 const leadDates = convertDates(leadDateFields);
 
 export const leadOperations = operationProperty(
@@ -43,7 +77,14 @@ export const leadOperations = operationProperty(
 			routing: {
 				request: { method: 'POST', url: '/v1.0/leads' },
 				send: {
-					preSend: [checkParameters([{ parameter: 'firstName', label: 'First Name', check: 'required' }]), leadDates, jsonBody, compactBody],
+					preSend: [
+						checkParameters([{ parameter: 'firstName', label: 'First Name', check: 'required' }]),
+						leadDates,
+						leadIntegers,
+						jsonBody,
+						compactBody,
+						hideVendorIdBothWays,
+					],
 				},
 			},
 		},
@@ -54,7 +95,7 @@ export const leadOperations = operationProperty(
 			description: 'Find a lead by email or phone and update it, or create it when there is none',
 			routing: {
 				request: { method: 'POST', url: '/v1.0/leads' },
-				send: { preSend: [leadDates, jsonBody, compactBody] },
+				send: { preSend: [leadDates, leadIntegers, jsonBody, compactBody, hideVendorIdBothWays] },
 				operations: { pagination: createOrUpdateLead },
 			},
 		},
@@ -91,7 +132,7 @@ export const leadOperations = operationProperty(
 			description: 'Get a URL of your Lofty website that signs the lead in',
 			routing: {
 				request: { method: 'POST', url: '/v1.0/leads/specified-url' },
-				send: { preSend: [leadId] },
+				send: { preSend: [leadId, sendIntegers({ 'body.leadId': 'Lead ID' })] },
 			},
 		},
 		{
@@ -125,7 +166,7 @@ export const leadOperations = operationProperty(
 			action: 'Place an inquiry on a lead',
 			routing: {
 				request: { method: 'POST', url: apiPath('/v1.0/leads/{leadId}/inquiry') },
-				send: { preSend: [leadId, compactBody] },
+				send: { preSend: [leadId, inquiryIntegers, jsonBody, compactBody] },
 			},
 		},
 		{
@@ -134,7 +175,7 @@ export const leadOperations = operationProperty(
 			action: 'Place a property on a lead',
 			routing: {
 				request: { method: 'POST', url: apiPath('/v1.0/leads/{leadId}/property') },
-				send: { preSend: [leadId, compactBody] },
+				send: { preSend: [leadId, propertyIntegers, jsonBody, compactBody] },
 			},
 		},
 		{
@@ -143,7 +184,7 @@ export const leadOperations = operationProperty(
 			action: 'Update a lead',
 			routing: {
 				request: { method: 'PUT', url: apiPath('/v1.0/leads/{leadId}') },
-				send: { preSend: [leadId, leadDates, jsonBody, compactBody] },
+				send: { preSend: [leadId, leadDates, leadIntegers, jsonBody, compactBody] },
 			},
 		},
 	],
@@ -208,6 +249,15 @@ const commonSearchFilters: INodeProperties[] = [
 		routing: { send: { type: 'query', property: 'segments' } },
 	},
 	{
+		displayName: 'Group Names',
+		name: 'groups',
+		type: 'string',
+		default: '',
+		placeholder: 'Buyers, Hot',
+		description: 'Comma-separated group names; Lofty now calls groups segments, and this filter is kept for older accounts',
+		routing: { send: { type: 'query', property: 'groups', value: commaList } },
+	},
+	{
 		displayName: 'Source',
 		name: 'source',
 		type: 'string',
@@ -232,7 +282,7 @@ const fullSearchFilters: INodeProperties[] = [
 		displayName: 'Assigned Agent Name or ID',
 		name: 'assignedUserId',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getMembers' },
+		typeOptions: { loadOptionsMethod: 'getMemberUsers' },
 		default: '',
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
@@ -245,6 +295,14 @@ const fullSearchFilters: INodeProperties[] = [
 		default: true,
 		description: 'Whether to sort in descending order',
 		routing: { send: { type: 'query', property: 'desc' } },
+	},
+	{
+		displayName: 'Group IDs (Deprecated)',
+		name: 'groupIds',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated group IDs; Lofty deprecated this filter in favour of Segment IDs',
+		routing: { send: { type: 'query', property: 'groupIds', value: commaList } },
 	},
 	{
 		displayName: 'Include Sub-Group Leads',
@@ -287,20 +345,34 @@ const fullSearchFilters: INodeProperties[] = [
 		displayName: 'Sort By',
 		name: 'sort',
 		type: 'options',
+		// The reference's complete list of 25 values.
 		options: [
-			'Activity',
-			'AssignTime',
-			'Communication',
-			'CreateTime',
-			'Default',
-			'LastActivity',
-			'LastCall',
-			'LastContact',
-			'LastEmail',
-			'Score',
-			'SCOREV2',
-			'Task',
-		].map((value) => ({ name: value, value })),
+			{ name: 'Activity', value: 'Activity' },
+			{ name: 'Activity Favorites', value: 'ActivityFavorites' },
+			{ name: 'Activity Search', value: 'ActivitySearch' },
+			{ name: 'Activity Views', value: 'ActivityViews' },
+			{ name: 'Alert Frequency', value: 'AlertFrequency' },
+			{ name: 'Alert Open Rate', value: 'AlertOpenRate' },
+			{ name: 'Assign Time', value: 'AssignTime' },
+			{ name: 'Communication', value: 'Communication' },
+			{ name: 'Create Time', value: 'CreateTime' },
+			{ name: 'Default', value: 'Default' },
+			{ name: 'Delete Time', value: 'DeleteTime' },
+			{ name: 'Drip Open Rate', value: 'DripOpenRate' },
+			{ name: 'Drip Status', value: 'DripStatus' },
+			{ name: 'Has Alert', value: 'HasAlert' },
+			{ name: 'Has Drip', value: 'HasDrip' },
+			{ name: 'Inquiries', value: 'Inquries' },
+			{ name: 'Last Activity', value: 'LastActivity' },
+			{ name: 'Last Call', value: 'LastCall' },
+			{ name: 'Last Contact', value: 'LastContact' },
+			{ name: 'Last Email', value: 'LastEmail' },
+			{ name: 'Lender', value: 'Lender' },
+			{ name: 'Score', value: 'Score' },
+			{ name: 'Score (V2)', value: 'SCOREV2' },
+			{ name: 'Smart Plan Status', value: 'SmartPlanStatus' },
+			{ name: 'Task', value: 'Task' },
+		],
 		default: 'Default',
 		routing: { send: { type: 'query', property: 'sort' } },
 	},
@@ -323,14 +395,6 @@ const nameFields: INodeProperties[] = [
 	},
 ];
 
-const bodyJsonField = (operations: string[]): INodeProperties => ({
-	displayName: 'Additional Body (JSON)',
-	name: 'jsonBody',
-	type: 'json',
-	default: '',
-	description: 'Extra LeadRequest fields as a JSON object, for anything the form does not offer; it overrides form values',
-	displayOptions: showFor(RESOURCE, operations),
-});
 
 export const leadFields: INodeProperties[] = [
 	idField(
@@ -402,7 +466,7 @@ export const leadFields: INodeProperties[] = [
 			...emailsAndPhones,
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	bodyJsonField(['create', 'createOrUpdate', 'update']),
+	additionalBodyField('LeadRequest', showFor(RESOURCE, ['create', 'createOrUpdate', 'update'])),
 
 	// Delete
 	{
@@ -522,16 +586,10 @@ export const leadFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: showFor(RESOURCE, ['addInquiry']),
-		options: (
-			[
-				{ displayName: 'Price Min', name: 'priceMin', type: 'number', default: 0 },
-				{ displayName: 'Price Max', name: 'priceMax', type: 'number', default: 0 },
-				{ displayName: 'Bedrooms Min', name: 'bedroomsMin', type: 'number', default: 0 },
-				{ displayName: 'Bedrooms Max', name: 'bedroomsMax', type: 'number', default: 0 },
-				{ displayName: 'Bathrooms Min', name: 'bathroomsMin', type: 'string', default: '' },
-				{ displayName: 'Bathrooms Max', name: 'bathroomsMax', type: 'string', default: '' },
-			] as INodeProperties[]
-		).map((field) => ({ ...field, routing: { send: { type: 'body', property: field.name } } })),
+		// LeadInquiryReq's scalar fields; its property types and locations follow as fields of their own.
+		options: inquiryValues
+			.filter((field) => field.type !== 'fixedCollection' && field.name !== 'propertyType')
+			.map((field) => ({ ...field, routing: { send: { type: 'body', property: field.name } } })),
 	},
 	{
 		displayName: 'Property Types',
@@ -570,6 +628,7 @@ export const leadFields: INodeProperties[] = [
 		],
 		routing: { send: { type: 'body', property: 'locations', value: groupRows('location') } },
 	},
+	additionalBodyField('LeadInquiryReq', showFor(RESOURCE, ['addInquiry'])),
 	{
 		displayName: 'Property',
 		name: 'propertyFields',
@@ -579,6 +638,7 @@ export const leadFields: INodeProperties[] = [
 		displayOptions: showFor(RESOURCE, ['addProperty']),
 		options: propertyValues.map((field) => ({ ...field, routing: { send: { type: 'body', property: field.name } } })),
 	},
+	additionalBodyField('LeadPropertyReq', showFor(RESOURCE, ['addProperty'])),
 
 	// Searches
 	...returnAllAndLimit(RESOURCE, ['getAll', 'getAllByCreateTime', 'getAllByUpdateTime'], LEAD_PAGE_SIZE),

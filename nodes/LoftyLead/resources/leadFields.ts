@@ -15,6 +15,17 @@ export const inquiryValues: INodeProperties[] = [
 	{ displayName: 'Bedrooms Max', name: 'bedroomsMax', type: 'number', default: 0 },
 	{ displayName: 'Bathrooms Min', name: 'bathroomsMin', type: 'string', default: '' },
 	{ displayName: 'Bathrooms Max', name: 'bathroomsMax', type: 'string', default: '' },
+	{ displayName: 'Created At', name: 'createTime', type: 'dateTime', default: '', description: 'When the inquiry was made' },
+	{ displayName: 'Inquiry ID', name: 'id', type: 'string', default: '', description: 'ID of an existing inquiry of the lead' },
+	{ displayName: 'Lead User ID', name: 'leadUserId', type: 'string', default: '', description: "The lead's user ID" },
+	{
+		displayName: 'Modified by Agent',
+		name: 'modifyByAgent',
+		type: 'boolean',
+		default: false,
+		description: 'Whether an agent, not the lead, set this inquiry',
+	},
+	{ displayName: 'Updated At', name: 'updateTime', type: 'dateTime', default: '', description: 'When the inquiry last changed' },
 	{
 		displayName: 'Property Types',
 		name: 'propertyType',
@@ -71,8 +82,13 @@ const familyMembers = valueTransform(
 
 export const propertyValues: INodeProperties[] = [
 	{ displayName: 'Street Address', name: 'streetAddress', type: 'string', default: '' },
+	{ displayName: 'Auto Listing ID', name: 'autoListingId', type: 'string', default: '', description: 'ID of the listing Lofty matched to the property' },
 	{ displayName: 'City', name: 'city', type: 'string', default: '' },
 	{ displayName: 'County', name: 'county', type: 'string', default: '' },
+	{ displayName: 'Label List', name: 'labelList', type: 'string', default: '', description: 'The property\'s labels, as Lofty lists them' },
+	{ displayName: 'Label Type', name: 'labelType', type: 'string', default: '' },
+	{ displayName: 'Lead User ID', name: 'leadUserId', type: 'string', default: '', description: "The lead's user ID" },
+	{ displayName: 'Property ID', name: 'id', type: 'string', default: '', description: 'ID of an existing property of the lead' },
 	{ displayName: 'State', name: 'state', type: 'string', default: '' },
 	{ displayName: 'Zip Code', name: 'zipCode', type: 'string', default: '' },
 	{ displayName: 'Price', name: 'price', type: 'number', default: 0 },
@@ -108,7 +124,7 @@ export const leadProfileFields: INodeProperties[] = [
 		displayName: 'Assigned Agent Name or ID',
 		name: 'assignedUserId',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getMembers' },
+		typeOptions: { loadOptionsMethod: 'getMemberUsers' },
 		default: '',
 		description:
 			'Agent the lead is assigned to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
+	additionalBody,
+	additionalBodyField,
 	customFieldsProperty,
 	idField,
 	listRouting,
@@ -8,7 +10,7 @@ import {
 	returnAllAndLimit,
 	showFor,
 } from '../../shared/descriptions';
-import { checkParameters, compactBody, convertDates, mergeJsonBody } from '../../shared/input';
+import { checkParameters, compactBody, convertDates, sendIntegers } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendRequest } from '../../shared/pagination';
 import { apiPath, trimmed, valueTransform } from '../../shared/values';
@@ -27,7 +29,18 @@ const createRequired = checkParameters([
 	{ parameter: 'transactionName', label: 'Transaction Name', check: 'required' },
 	{ parameter: 'transactionType', label: 'Transaction Type', check: 'required' },
 ]);
-const transactionJson = mergeJsonBody('transactionJson', 'Additional Body (JSON)');
+const transactionJson = additionalBody('transactionJson');
+
+/** LeadTransaction integers: commission parties and entries, and custom field ids. */
+const transactionIntegers = sendIntegers(
+	Object.fromEntries(
+		['preSplit', 'split', 'postSplit'].flatMap((stage) => [
+			[`body.commissions.${stage}[].payTo`, 'Pay To'],
+			[`body.commissions.${stage}[].splitPayTo`, 'Split Pay To'],
+			[`body.commissions.${stage}[].id`, 'Commission ID'],
+		]).concat([['body.customFields[].id', 'Custom Field Name or ID']]),
+	),
+);
 
 /** LeadTransaction dates: n8n date-times in the form, epoch milliseconds for Lofty. */
 const DATE_FIELDS: Array<[displayName: string, name: string, description?: string]> = [
@@ -62,7 +75,7 @@ export const transactionOperations = operationProperty(
 			description: 'Add a transaction to a lead',
 			routing: {
 				request: { method: 'POST', url: apiPath('/v1.0/leads/{leadId}/transaction') },
-				send: { preSend: [createRequired, transactionDates, transactionJson, compactBody] },
+				send: { preSend: [createRequired, transactionDates, transactionIntegers, transactionJson, compactBody] },
 				// Lofty answers with a bare string; when it is the new id, output it as transactionId.
 				operations: { pagination: sendRequest({ idKey: 'transactionId' }) },
 			},
@@ -113,7 +126,7 @@ export const transactionOperations = operationProperty(
 			description: 'Update a transaction of a lead',
 			routing: {
 				request: { method: 'PUT', url: apiPath('/v1.0/leads/{leadId}/transaction/{transactionId}') },
-				send: { preSend: [leadAndTransactionIds, transactionDates, transactionJson, compactBody] },
+				send: { preSend: [leadAndTransactionIds, transactionDates, transactionIntegers, transactionJson, compactBody] },
 			},
 		},
 		{
@@ -122,7 +135,9 @@ export const transactionOperations = operationProperty(
 			action: 'Update the property address of a transaction',
 			routing: {
 				request: { method: 'POST', url: apiPath('/v1.0/leads/{leadId}/transaction/property/address') },
-				send: { preSend: [leadAndTransactionIds, compactBody] },
+				send: {
+					preSend: [leadAndTransactionIds, sendIntegers({ 'body.transactionId': 'Transaction ID' }), additionalBody(), compactBody],
+				},
 			},
 		},
 	],
@@ -409,15 +424,8 @@ export const transactionFields: INodeProperties[] = [
 		options: [...transactionOptionalFields, transactionNameField, transactionTypeField].sort(byDisplayName),
 	},
 
-	{
-		displayName: 'Additional Body (JSON)',
-		name: 'transactionJson',
-		type: 'json',
-		default: '',
-		description:
-			'Extra LeadTransaction fields as a JSON object, for anything the form does not offer; it overrides form values',
-		displayOptions: showFor(RESOURCE, ['create', 'update']),
-	},
+	additionalBodyField('LeadTransaction', showFor(RESOURCE, ['create', 'update']), 'transactionJson'),
+	additionalBodyField('LeadTransactionPropertyAddress', showFor(RESOURCE, ['updatePropertyAddress'])),
 
 	// Update Property Address
 	{

@@ -28,9 +28,10 @@ export const memberOperations = operationProperty(
 
 export const memberFields: INodeProperties[] = [
 	{
-		...roleIdField(RESOURCE, ['getAll'], { required: false, send: 'query' }),
+		// The reference lists roleId for this endpoint whatever the routing type.
+		...roleIdField(RESOURCE, ['getAll'], { required: false, send: 'query', everyType: true }),
 		description:
-			'Only members who hold this assignment role; leave empty for every assistant-lead member. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Only members who hold this assignment role; leave empty for every member. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	...returnAllAndLimit(RESOURCE, ['getAll'], wholeList.pageSize).map((property) =>
 		property.name === 'limit' ? { ...property, hint: WHOLE_LIST_HINT } : property,

@@ -31,14 +31,15 @@ export const routingTypeProperty: INodeProperties = {
 };
 
 /**
- * Role ID, shown only for assistant leads (Lofty routes those per assignment role).
+ * Role ID, shown for assistant leads (Lofty routes those per assignment role), or for every
+ * routing type where the endpoint reads it regardless (`everyType`).
  * `required` where the reference requires it when type == 4; sent where the endpoint reads it.
  * Callers may replace the description (keeping the dropdown's "Choose from the list, …" ending).
  */
 export function roleIdField(
 	resource: string,
 	operations: string[],
-	options: { required: boolean; send: 'query' | 'body' },
+	options: { required: boolean; send: 'query' | 'body'; everyType?: boolean },
 ): INodeProperties {
 	return {
 		displayName: 'Role Name or ID',
@@ -50,7 +51,11 @@ export function roleIdField(
 		description:
 			'Assignment role whose assistant-lead routing to use. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: {
-			show: { resource: [resource], operation: operations, routingType: [ROUTING_TYPE.assistantLead] },
+			show: {
+				resource: [resource],
+				operation: operations,
+				...(options.everyType ? {} : { routingType: [ROUTING_TYPE.assistantLead] }),
+			},
 		},
 		routing: { send: { type: options.send, property: 'roleId', value: trimmed } },
 	};

@@ -1,7 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
-import { checkParameters, compactBody, mergeJsonBody } from '../../shared/input';
+import {
+	additionalBody,
+	additionalBodyField,
+	idField,
+	listRouting,
+	operationProperty,
+	returnAllAndLimit,
+	showFor,
+} from '../../shared/descriptions';
+import { checkParameters, compactBody, sendIntegers } from '../../shared/input';
 import {
 	ROUTING_TYPE,
 	buildDefaultRuleBody,
@@ -22,7 +30,17 @@ const defaultAssignees = checkParameters([
 	{ parameter: 'updateFields.assigneeGroupId', label: 'Default Assignee Group ID', check: 'id', optional: true },
 ]);
 // The raw JSON goes in after compactBody, so an empty value typed there (e.g. "tagNames": []) still reaches Lofty.
-const ruleJson = mergeJsonBody('ruleJson', 'Additional Body (JSON)');
+const ruleJson = additionalBody('ruleJson');
+const ruleIntegers = sendIntegers({
+	'body.id': 'Rule ID',
+	'body.routingStrategy.groupId': 'Lead Pond Name or ID',
+	'body.routingStrategy.memberWeights[].memberId': 'Member Name or ID',
+});
+const defaultRuleIntegers = sendIntegers({
+	'body.assigneeAgentId': 'Default Assignee Name or ID',
+	'body.assigneeGroupId': 'Default Assignee Group ID',
+	'body.roleId': 'Role Name or ID',
+});
 
 export const ruleOperations = operationProperty(
 	RESOURCE,
@@ -54,7 +72,7 @@ export const ruleOperations = operationProperty(
 			description: 'Change the active hours, routing strategy and conditions of a routing rule',
 			routing: {
 				request: { method: 'PUT', url: apiPath('/v1.0/routing/rule/{routingType}') },
-				send: { preSend: [checkRoutingType, ruleId, buildRuleBody, compactBody, ruleJson] },
+				send: { preSend: [checkRoutingType, ruleId, buildRuleBody, ruleIntegers, compactBody, ruleJson] },
 				operations: { pagination: routingUpdateResult('rule') },
 			},
 		},
@@ -65,7 +83,7 @@ export const ruleOperations = operationProperty(
 			description: 'Change how leads no other rule matches are routed',
 			routing: {
 				request: { method: 'PUT', url: apiPath('/v1.0/routing/rule/supplement/{routingType}') },
-				send: { preSend: [checkRoutingType, roleRequired, defaultAssignees, buildDefaultRuleBody, compactBody, ruleJson] },
+				send: { preSend: [checkRoutingType, roleRequired, defaultAssignees, buildDefaultRuleBody, defaultRuleIntegers, compactBody, ruleJson] },
 				operations: { pagination: routingUpdateResult('defaultRule') },
 			},
 		},
@@ -76,15 +94,6 @@ export const ruleOperations = operationProperty(
 const STRATEGY_CODE_HELP =
 	'Lofty’s whole-number code for the assignment method (Round Robin, Next Up, Blast Alert, Lead Pond, Default Assignee, …). The API reference does not list the codes: copy the code of a rule set up that way in Lofty from Get Many or Get Default.';
 
-/** Lead type codes (LeadRequest.leadType); RoutingRule.leadType is a string, so they are sent as text. */
-const leadTypeOptions = [
-	{ name: 'Buyer', value: '2' },
-	{ name: 'Buyer & Seller', value: '3' },
-	{ name: 'Other', value: '-1' },
-	{ name: 'Renter', value: '5' },
-	{ name: 'Seller', value: '1' },
-];
-
 /** ActiveHours.activeDays: "between 1 and 7", read as ISO weekdays (Monday 1 … Sunday 7). */
 const dayOptions = [
 	{ name: 'Monday (1)', value: 1 },
@@ -94,189 +103,6 @@ const dayOptions = [
 	{ name: 'Friday (5)', value: 5 },
 	{ name: 'Saturday (6)', value: 6 },
 	{ name: 'Sunday (7)', value: 7 },
-];
-
-/** RoutingRule condition fields, each routed into the body (lead type filters are built in buildRuleBody). */
-const ruleConditionFields: INodeProperties[] = [
-	{
-		displayName: 'Enabled',
-		name: 'ruleSwitch',
-		type: 'boolean',
-		default: true,
-		description: 'Whether the rule routes leads (the rule switch)',
-		routing: { send: { type: 'body', property: 'ruleSwitch' } },
-	},
-	{
-		displayName: 'Lead Segment Match Type',
-		name: 'groupMatchType',
-		type: 'number',
-		typeOptions: { numberPrecision: 0 },
-		default: 1,
-		description:
-			'Lofty’s code for how a lead’s segments must match Lead Segment Names. The reference does not list the codes: copy one from a rule returned by Get Many.',
-		routing: { send: { type: 'body', property: 'groupMatchType' } },
-	},
-	{
-		displayName: 'Lead Segment Names or IDs',
-		name: 'groupNames',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getSegments' },
-		default: [],
-		description:
-			'Lead segments the rule matches, by name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		routing: { send: { type: 'body', property: 'groupNames' } },
-	},
-	{
-		displayName: 'Lead Type',
-		name: 'leadType',
-		type: 'options',
-		options: leadTypeOptions,
-		default: '2',
-		description: 'Kind of lead the rule matches',
-		routing: { send: { type: 'body', property: 'leadType' } },
-	},
-	{
-		displayName: 'Lead Type Filters',
-		name: 'leadTypeFilters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Filter',
-		description: 'Lead types the rule matches when a lead has several (RoutingRule.leadTypeFilters)',
-		options: [
-			{
-				displayName: 'Filter',
-				name: 'filter',
-				values: [
-					{
-						displayName: 'Match',
-						name: 'type',
-						type: 'options',
-						options: [
-							{ name: 'All Of', value: 'all', description: 'The lead has every one of these lead types' },
-							{ name: 'One Of', value: 'one_of', description: 'The lead has at least one of these lead types' },
-						],
-						default: 'one_of',
-					},
-					{
-						displayName: 'Lead Types',
-						name: 'leadTypes',
-						type: 'multiOptions',
-						options: leadTypeOptions,
-						default: [],
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Location',
-		name: 'locationRule',
-		type: 'fixedCollection',
-		default: {},
-		placeholder: 'Set Location',
-		description: 'Where leads must be for the rule to match them (LocationRule)',
-		options: [
-			{
-				displayName: 'Location',
-				name: 'location',
-				values: [
-					{ displayName: 'City', name: 'city', type: 'string', default: '' },
-					{ displayName: 'County', name: 'county', type: 'string', default: '' },
-					{
-						displayName: 'Location Match Type',
-						name: 'locationMatchType',
-						type: 'number',
-						typeOptions: { numberPrecision: 0 },
-						default: 1,
-						description:
-			'Lofty’s code for how a lead’s location must match. The reference does not list the codes: copy one from a rule returned by Get Many.',
-					},
-					{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'TX' },
-					{ displayName: 'Street Address', name: 'streetAddress', type: 'string', default: '' },
-					{ displayName: 'Zip Code', name: 'zipcode', type: 'string', default: '' },
-				],
-			},
-		],
-		routing: { send: { type: 'body', property: 'locationRule', value: groupValue('location') } },
-	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		description: 'Name of the rule',
-		routing: { send: { type: 'body', property: 'name' } },
-	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'options',
-		options: [
-			{ name: 'With Phone', value: 'With', description: 'Only leads that have a phone number' },
-			{ name: 'Without Phone', value: 'Without', description: 'Only leads that have no phone number' },
-		],
-		default: 'With',
-		description: 'Whether leads must have a phone number (to match any lead, send "phone": "" in Additional Body)',
-		routing: { send: { type: 'body', property: 'phone' } },
-	},
-	{
-		displayName: 'Price Max',
-		name: 'priceMax',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 0 },
-		default: 0,
-		description: 'Highest price of the leads the rule matches',
-		routing: { send: { type: 'body', property: 'priceMax' } },
-	},
-	{
-		displayName: 'Price Min',
-		name: 'priceMin',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 0 },
-		default: 0,
-		description: 'Lowest price of the leads the rule matches',
-		routing: { send: { type: 'body', property: 'priceMin' } },
-	},
-	{
-		displayName: 'Source Match Type',
-		name: 'sourceMatchType',
-		type: 'number',
-		typeOptions: { numberPrecision: 0 },
-		default: 1,
-		description:
-			'Lofty’s code for how a lead’s source must match Source Name. The reference does not list the codes: copy one from a rule returned by Get Many.',
-		routing: { send: { type: 'body', property: 'sourceMatchType' } },
-	},
-	{
-		displayName: 'Source Name',
-		name: 'sourceName',
-		type: 'string',
-		default: '',
-		placeholder: 'Zillow',
-		description: 'Lead source the rule matches',
-		routing: { send: { type: 'body', property: 'sourceName' } },
-	},
-	{
-		displayName: 'Tag Match Type',
-		name: 'tagMatchType',
-		type: 'number',
-		typeOptions: { numberPrecision: 0 },
-		default: 1,
-		description:
-			'Lofty’s code for how a lead’s tags must match Tag Names. The reference does not list the codes: copy one from a rule returned by Get Many.',
-		routing: { send: { type: 'body', property: 'tagMatchType' } },
-	},
-	{
-		displayName: 'Tag Names or IDs',
-		name: 'tagNames',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getTags' },
-		default: [],
-		description:
-			'Lead tags the rule matches, by name. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		routing: { send: { type: 'body', property: 'tagNames' } },
-	},
 ];
 
 export const ruleFields: INodeProperties[] = [
@@ -417,18 +243,6 @@ export const ruleFields: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description:
-			'Conditions of the rule (RoutingRule fields). The reference’s edit request lists only active hours and the routing strategy, so Lofty may ignore these.',
-		displayOptions: showFor(RESOURCE, ['update']),
-		options: ruleConditionFields,
-	},
-
 	// Update Default
 	{
 		displayName: 'Strategy Type',
@@ -480,15 +294,8 @@ export const ruleFields: INodeProperties[] = [
 		],
 	},
 
-	{
-		displayName: 'Additional Body (JSON)',
-		name: 'ruleJson',
-		type: 'json',
-		default: '',
-		description:
-			'Extra fields as a JSON object, for anything the form does not offer; it overrides form values and is sent as typed',
-		displayOptions: showFor(RESOURCE, ['update', 'updateDefault']),
-	},
+	additionalBodyField('RoutingRuleRequest', showFor(RESOURCE, ['update']), 'ruleJson'),
+	additionalBodyField('SupplementRoutingRuleRequest', showFor(RESOURCE, ['updateDefault']), 'ruleJson'),
 
 	// Get Many
 	...returnAllAndLimit(RESOURCE, ['getAll'], wholeList.pageSize).map((property) =>

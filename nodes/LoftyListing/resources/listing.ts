@@ -49,7 +49,7 @@ const listingFilters: INodeProperties[] = [
 		displayName: 'Agent Name or ID',
 		name: 'userId',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getMembers' },
+		typeOptions: { loadOptionsMethod: 'getMemberUsers' },
 		default: '',
 		description:
 			'Agent whose listings to return. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

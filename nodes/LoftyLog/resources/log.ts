@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
-import { checkParameters, compactBody, mergeJsonBody } from '../../shared/input';
+import { additionalBody, additionalBodyField, idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
+import { checkParameters, compactBody, sendIntegers } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendRequest } from '../../shared/pagination';
 import { requireCallingOutcome } from '../LogFunctions';
@@ -17,7 +17,7 @@ const createRequired = checkParameters([
 	{ parameter: 'leadId', label: 'Lead ID', check: 'id' },
 	{ parameter: 'logType', label: 'Log Type', check: 'required' },
 ]);
-const logJson = mergeJsonBody('logJson', 'Additional Body (JSON)');
+const logJson = additionalBody('logJson');
 
 /** LogTypeRequest.logType and the logType search filter. */
 const logTypeOptions = [
@@ -46,7 +46,7 @@ export const logOperations = operationProperty(
 			description: 'Log a call, email or text on the timeline of a lead',
 			routing: {
 				request: { method: 'POST', url: '/v1.0/logType' },
-				send: { preSend: [createRequired, requireCallingOutcome, logJson, compactBody] },
+				send: { preSend: [createRequired, requireCallingOutcome, sendIntegers({ 'body.leadId': 'Lead ID' }), logJson, compactBody] },
 				// Lofty answers with a string; when it is the new id, output it as logTypeId.
 				// Never paged: sending the POST again would log the call twice.
 				operations: { pagination: sendRequest({ idKey: 'logTypeId' }) },
@@ -166,14 +166,7 @@ export const logFields: INodeProperties[] = [
 		displayOptions: showFor(RESOURCE, ['create']),
 		options: logOptionalFields,
 	},
-	{
-		displayName: 'Additional Body (JSON)',
-		name: 'logJson',
-		type: 'json',
-		default: '',
-		description: 'Extra LogTypeRequest fields as a JSON object, for anything the form does not offer; it overrides form values',
-		displayOptions: showFor(RESOURCE, ['create']),
-	},
+	additionalBodyField('LogTypeRequest', showFor(RESOURCE, ['create']), 'logJson'),
 
 	// Get / Delete
 	idField('logTypeId', 'Log ID', showFor(RESOURCE, ['delete', 'get']), 'ID of the logged call, email or text'),

@@ -1,6 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
+import {
+	additionalBody,
+	additionalBodyField,
+	listRouting,
+	operationProperty,
+	returnAllAndLimit,
+	showFor,
+} from '../../shared/descriptions';
 import { checkParameters, compactBody, requireChanges } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId } from '../../shared/pagination';
@@ -76,6 +83,7 @@ export const memberOperations = operationProperty(
 					preSend: [
 						userId,
 						checkParameters([{ parameter: 'updateFields.email', label: 'Email', check: 'email', optional: true }]),
+						additionalBody(),
 						compactBody,
 						requireChanges('Update Fields'),
 					],
@@ -228,4 +236,5 @@ export const memberFields: INodeProperties[] = [
 		displayOptions: showFor(RESOURCE, ['update']),
 		options: userRequestFields,
 	},
+	additionalBodyField('UserRequest', showFor(RESOURCE, ['update'])),
 ];

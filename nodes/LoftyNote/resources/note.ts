@@ -1,7 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
-import { checkParameters, compactBody, requireChanges } from '../../shared/input';
+import {
+	additionalBody,
+	additionalBodyField,
+	idField,
+	listRouting,
+	operationProperty,
+	returnAllAndLimit,
+	showFor,
+} from '../../shared/descriptions';
+import { checkParameters, compactBody, requireChanges, sendIntegers } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId, sendRequest } from '../../shared/pagination';
 import { apiPath, trimmed } from '../../shared/values';
@@ -22,6 +30,8 @@ const createRequired = checkParameters([leadIdRule, { parameter: 'content', labe
 const updateChecks = [checkParameters([{ parameter: 'updateFields.leadId', label: 'Lead ID', check: 'id', optional: true }])];
 
 const noteUrl = apiPath('/v1.0/notes/{noteId}');
+const integers = sendIntegers({ 'body.leadId': 'Lead ID' });
+const jsonBody = additionalBody();
 
 export const noteOperations = operationProperty(
 	RESOURCE,
@@ -33,7 +43,7 @@ export const noteOperations = operationProperty(
 			description: 'Add a note to a lead',
 			routing: {
 				request: { method: 'POST', url: '/v1.0/notes' },
-				send: { preSend: [createRequired, compactBody] },
+				send: { preSend: [createRequired, integers, jsonBody, compactBody] },
 				// The reference answers with a bare string: when it is the new ID, output it as noteId.
 				operations: { pagination: sendRequest({ idKey: 'noteId' }) },
 			},
@@ -75,7 +85,7 @@ export const noteOperations = operationProperty(
 			action: 'Update a note',
 			routing: {
 				request: { method: 'PUT', url: noteUrl },
-				send: { preSend: [noteId, ...updateChecks, compactBody, requireChanges('Update Fields')] },
+				send: { preSend: [noteId, ...updateChecks, integers, jsonBody, compactBody, requireChanges('Update Fields')] },
 				operations: { pagination: sendAndEchoId('noteId', 'noteId') },
 			},
 		},
@@ -144,6 +154,8 @@ export const noteFields: INodeProperties[] = [
 			pinField,
 		],
 	},
+
+	additionalBodyField('NoteRequest', showFor(RESOURCE, ['create', 'update'])),
 
 	// Get Many
 	{

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idField, operationProperty, showFor } from '../../shared/descriptions';
-import { checkParameters, compactBody } from '../../shared/input';
+import { checkParameters, compactBody, sendIntegers } from '../../shared/input';
 import { sendAndEchoId } from '../../shared/pagination';
 import { applyDetailLink } from '../OpportunityFunctions';
 import { trimmed } from '../../shared/values';
@@ -23,7 +23,14 @@ export const opportunityOperations = operationProperty(
 			description: 'Notify the agent in Lofty about an opportunity with a lead',
 			routing: {
 				request: { method: 'POST', url: '/v1.0/agent/send-notification' },
-				send: { preSend: [notificationChecks, applyDetailLink, compactBody] },
+				send: {
+					preSend: [
+						notificationChecks,
+						applyDetailLink,
+						sendIntegers({ 'body.leadId': 'Lead ID', 'body.notificationType': 'Notification Type' }),
+						compactBody,
+					],
+				},
 				// Lofty answers with a bare string: the output names the lead notified about.
 				operations: { pagination: sendAndEchoId('leadId', 'leadId') },
 			},

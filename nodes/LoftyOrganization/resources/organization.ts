@@ -1,8 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
+import {
+	additionalBody,
+	additionalBodyField,
+	listRouting,
+	operationProperty,
+	returnAllAndLimit,
+	showFor,
+} from '../../shared/descriptions';
 import type { ParameterRule } from '../../shared/input';
-import { checkParameters, compactBody, requireChanges } from '../../shared/input';
+import { checkParameters, compactBody, requireChanges, sendIntegers } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId, sendRequest } from '../../shared/pagination';
 import { trimmed } from '../../shared/values';
@@ -27,6 +34,13 @@ const addOfficeChecks = [
 	checkParameters([{ parameter: 'officeName', label: 'Name', check: 'required' }]),
 	checkParameters(officeFieldRules('officeAdditionalFields')),
 ];
+const officeIntegers = sendIntegers({
+	'body.id': 'Office',
+	'body.parentId': 'Parent Office',
+	'body.websiteOwnerId': 'Website Owner',
+});
+const jsonBody = additionalBody();
+
 const updateOfficeChecks = [
 	checkParameters([{ parameter: 'officeId', label: 'Office', check: 'id' }]),
 	checkParameters(officeFieldRules('officeUpdateFields')),
@@ -47,7 +61,7 @@ export const organizationOperations = operationProperty(
 			description: 'Add an office to the organization',
 			routing: {
 				request: { method: 'PUT', url: '/v1.0/org/office' },
-				send: { preSend: [...addOfficeChecks, compactBody] },
+				send: { preSend: [...addOfficeChecks, officeIntegers, jsonBody, compactBody] },
 				// Lofty answers with a bare string; when it is the new id, output it as officeId.
 				// This PUT creates an office: never resend it after a lost answer.
 				operations: { pagination: sendRequest({ idKey: 'officeId', idempotent: false }) },
@@ -74,7 +88,9 @@ export const organizationOperations = operationProperty(
 			description: 'Edit the company details of the team',
 			routing: {
 				request: { method: 'POST', url: '/v1.0/org/company' },
-				send: { preSend: [companyChecks, compactBody, requireChanges('Update Fields')] },
+				send: {
+					preSend: [companyChecks, sendIntegers({ 'body.teamId': 'Team ID' }), jsonBody, compactBody, requireChanges('Update Fields')],
+				},
 			},
 		},
 		{
@@ -85,7 +101,7 @@ export const organizationOperations = operationProperty(
 			routing: {
 				request: { method: 'POST', url: '/v1.0/org/office' },
 				send: {
-					preSend: [...updateOfficeChecks, compactBody, requireChanges('Update Fields', ['id'])],
+					preSend: [...updateOfficeChecks, officeIntegers, jsonBody, compactBody, requireChanges('Update Fields', ['id'])],
 				},
 				// Lofty answers with a bare string: the output names the office changed.
 				operations: { pagination: sendAndEchoId('officeId', 'officeId') },
@@ -175,7 +191,7 @@ const officeFields: INodeProperties[] = [
 		displayName: 'Website Owner Name or ID',
 		name: 'websiteOwnerId',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getMembers' },
+		typeOptions: { loadOptionsMethod: 'getMemberUsers' },
 		default: '',
 		description:
 			'Agent who owns the website of the office. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -248,4 +264,6 @@ export const organizationFields: INodeProperties[] = [
 	...returnAllAndLimit(RESOURCE, ['getPermissionProfiles'], wholeList.pageSize).map((property) =>
 		property.name === 'limit' ? { ...property, hint: 'Lofty returns the whole list in one response; Limit cuts it' } : property,
 	),
+	additionalBodyField('OfficeOpenVo', showFor(RESOURCE, ['addOffice', 'updateOffice'])),
+	additionalBodyField('CompanyOpenVo', showFor(RESOURCE, ['updateCompany'])),
 ];

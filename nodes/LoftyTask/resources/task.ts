@@ -1,7 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField, listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
-import { checkParameters, compactBody, convertDates, requireChanges } from '../../shared/input';
+import {
+	additionalBody,
+	additionalBodyField,
+	idField,
+	listRouting,
+	openList,
+	operationProperty,
+	returnAllAndLimit,
+	showFor,
+} from '../../shared/descriptions';
+import { checkParameters, compactBody, convertDates, requireChanges, sendIntegers } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { sendAndEchoId, sendRequest } from '../../shared/pagination';
 import { apiPath, trimmed } from '../../shared/values';
@@ -30,6 +39,8 @@ const updateChecks = [checkParameters([{ parameter: 'updateFields.leadId', label
 const deadline = convertDates({ 'body.deadline': { format: 'epochMs', label: 'Deadline' } });
 
 const taskUrl = apiPath('/v1.0/tasks/{taskId}');
+const integers = sendIntegers({ 'body.leadId': 'Lead ID' });
+const jsonBody = additionalBody();
 
 export const taskOperations = operationProperty(
 	RESOURCE,
@@ -41,7 +52,7 @@ export const taskOperations = operationProperty(
 			description: 'Add a task to a lead',
 			routing: {
 				request: { method: 'POST', url: '/v1.0/tasks' },
-				send: { preSend: [createRequired, deadline, compactBody] },
+				send: { preSend: [createRequired, deadline, integers, jsonBody, compactBody] },
 				// {taskId} (newer Lofty docs) or a bare string (the reference): output the ID as taskId.
 				operations: { pagination: sendRequest({ idKey: 'taskId' }) },
 			},
@@ -83,7 +94,7 @@ export const taskOperations = operationProperty(
 			action: 'Update a task',
 			routing: {
 				request: { method: 'PUT', url: taskUrl },
-				send: { preSend: [taskId, ...updateChecks, deadline, compactBody, requireChanges('Update Fields')] },
+				send: { preSend: [taskId, ...updateChecks, deadline, integers, jsonBody, compactBody, requireChanges('Update Fields')] },
 				operations: { pagination: sendAndEchoId('taskId', 'taskId') },
 			},
 		},
@@ -91,12 +102,13 @@ export const taskOperations = operationProperty(
 	'create',
 );
 
-const taskTypeOptions = [
+/** TaskRequest.type: the reference's list stops after "Could be"; these are the types Lofty's app offers. */
+const taskTypeOptions = openList([
 	{ name: 'Call', value: 'Call' },
 	{ name: 'Email', value: 'Email' },
 	{ name: 'Other', value: 'Other' },
 	{ name: 'Text', value: 'Text' },
-];
+]);
 
 const assignedRoleField: INodeProperties = {
 	displayName: 'Assigned Role',
@@ -170,7 +182,9 @@ export const taskFields: INodeProperties[] = [
 				name: 'finishFlag',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to mark the task as completed; when on, Lofty ignores the other fields of this update',
+				// The wording of OUTSIDE_REFERENCE, written out for the linter; a test holds the two together.
+				description:
+					"Whether to mark the task as completed; when on, Lofty ignores the other fields of this update. Not in Lofty's API reference; Lofty may ignore it.",
 				routing: { send: { type: 'body', property: 'finishFlag' } },
 			},
 			deadlineField,
@@ -196,4 +210,5 @@ export const taskFields: INodeProperties[] = [
 	...returnAllAndLimit(RESOURCE, ['getAll'], wholeList.pageSize).map((property) =>
 		property.name === 'limit' ? { ...property, hint: 'Lofty returns all tasks of the lead in one response; Limit cuts the list' } : property,
 	),
+	additionalBodyField('TaskRequest', showFor(RESOURCE, ['create', 'update'])),
 ];

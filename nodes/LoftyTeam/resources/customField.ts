@@ -1,6 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listRouting, operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
+import {
+	additionalBody,
+	additionalBodyField,
+	listRouting,
+	openList,
+	operationProperty,
+	returnAllAndLimit,
+	showFor,
+} from '../../shared/descriptions';
 import { checkParameters, compactBody } from '../../shared/input';
 import type { PagingOptions } from '../../shared/pagination';
 import { SELECT_TYPES, createCustomField, selectOptionsToParams } from '../TeamFunctions';
@@ -26,7 +34,7 @@ export const customFieldOperations = operationProperty(
 			description: 'Add a lead custom field to the team',
 			routing: {
 				request: { method: 'POST', url: '/v1.0/teamFeatures/custom-field' },
-				send: { preSend: [createRequired, selectOptionsToParams, compactBody] },
+				send: { preSend: [createRequired, selectOptionsToParams, additionalBody(), compactBody] },
 				operations: { pagination: createCustomField },
 			},
 		},
@@ -60,13 +68,14 @@ export const customFieldFields: INodeProperties[] = [
 		type: 'options',
 		required: true,
 		// The reference names select and multi_select (its "multi-select"); any other type Lofty knows can come from an expression.
-		options: [
+		// The reference names no values for attributeType: these are the kinds Lofty's app offers.
+		options: openList([
 			{ name: 'Date', value: 'date' },
 			{ name: 'Multi-Select', value: 'multi_select', description: 'Several of a fixed list of options' },
 			{ name: 'Number', value: 'number' },
 			{ name: 'Select', value: 'select', description: 'One of a fixed list of options' },
 			{ name: 'Text', value: 'text' },
-		],
+		]),
 		default: 'text',
 		description: 'Kind of value the field holds',
 		displayOptions: showFor(RESOURCE, ['create']),
@@ -103,4 +112,5 @@ export const customFieldFields: INodeProperties[] = [
 	...returnAllAndLimit(RESOURCE, ['getAll'], wholeList.pageSize).map((property) =>
 		property.name === 'limit' ? { ...property, hint: 'Lofty returns the whole list in one response; Limit cuts it' } : property,
 	),
+	additionalBodyField('CustomAttribute', showFor(RESOURCE, ['create'])),
 ];

@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty, returnAllAndLimit, showFor } from '../../shared/descriptions';
+import {
+	additionalBody,
+	additionalBodyField,
+	operationProperty,
+	returnAllAndLimit,
+	showFor,
+} from '../../shared/descriptions';
 import { checkParameters } from '../../shared/input';
 import { paginate } from '../../shared/pagination';
 import { MAX_WEBHOOK_LIMIT, WEBHOOK_LISTS } from '../../shared/webhookLists';
@@ -26,7 +32,7 @@ export const webhookOperations = operationProperty(
 			description: 'Subscribe a callback URL to one of Lofty\'s event lists',
 			routing: {
 				request: { method: 'POST', url: '/v1.0/webhook' },
-				send: { preSend: [checkWebhookRequest] },
+				send: { preSend: [checkWebhookRequest, additionalBody()] },
 				operations: { pagination: createWebhook },
 			},
 		},
@@ -111,4 +117,5 @@ export const webhookFields: INodeProperties[] = [
 	...returnAllAndLimit(RESOURCE, ['getAll'], webhookList.pageSize).map((property) =>
 		property.name === 'limit' ? { ...property, hint: 'Lofty returns the whole list in one response; Limit cuts it' } : property,
 	),
+	additionalBodyField('WebhookRequest', showFor(RESOURCE, ['create'])),
 ];
