@@ -3,7 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { noteFields, noteOperations } from './resources/note';
+import { noteDescription } from './resources/note';
 
 export class LoftyNote implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +18,7 @@ export class LoftyNote implements INodeType {
 		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Note', value: 'note' }], 'note'),
-			noteOperations,
-			...noteFields,
+			...noteDescription,
 			loftyRequestOptions,
 		]),
 	};

@@ -2,11 +2,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecutePaginationFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import type { ItemContext } from './hooks';
+import { sendHook } from './hooks';
 import type { LoftyContext } from './transport';
 import { loftyRequest } from './transport';
 
@@ -225,7 +226,7 @@ function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptions): nu
  * anything is sent. Read from the parameters: routing drops a Limit of 0 as if Return All were on.
  */
 export function limitOf(
-	ctx: IExecutePaginationFunctions,
+	ctx: ItemContext,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): number | undefined {
 	if (ctx.getNodeParameter('returnAll', true) as boolean) return undefined;
@@ -244,11 +245,11 @@ export function limitOf(
  * builds the request, this pages through it on the shared throttle and emits one item per record.
  */
 export function paginate(paging: PagingOptions) {
-	return async function (
-		this: IExecutePaginationFunctions,
+	return sendHook(async function (
+		this: ItemContext,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const ctx = this as unknown as LoftyContext;
+		const ctx = this;
 		const itemIndex = this.getItemIndex();
 		const maxResults = limitOf(this, requestData);
 		const send = async (options: IHttpRequestOptions) =>
@@ -260,7 +261,7 @@ export function paginate(paging: PagingOptions) {
 			maxResults,
 		);
 		return toItems(records);
-	};
+	});
 }
 
 /** Output of a single call: an array becomes one item per entry, an object one item. */
@@ -280,16 +281,16 @@ export function recordsOf(body: unknown, options: SingleOptions = {}): IDataObje
  * one request on the shared throttle, with Lofty's errors mapped.
  */
 export function sendRequest(options: SingleOptions = {}) {
-	return async function (
-		this: IExecutePaginationFunctions,
+	return sendHook(async function (
+		this: ItemContext,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const ctx = this as unknown as LoftyContext;
+		const ctx = this;
 		const response = await loftyRequest(ctx, requestData.options as IHttpRequestOptions, this.getItemIndex(), {
 			idempotent: options.idempotent,
 		});
 		return toItems(recordsOf(response.body, options));
-	};
+	});
 }
 
 /**
@@ -297,20 +298,20 @@ export function sendRequest(options: SingleOptions = {}) {
  * the operation was about (read from `parameter`) with `success: true`, plus whatever Lofty said.
  */
 export function sendAndEchoId(idKey: string, parameter: string) {
-	return async function (
-		this: IExecutePaginationFunctions,
+	return sendHook(async function (
+		this: ItemContext,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
 		const id = String(this.getNodeParameter(parameter, '')).trim();
-		const response = await loftyRequest(this as unknown as LoftyContext, requestData.options as IHttpRequestOptions, itemIndex);
+		const response = await loftyRequest(this, requestData.options as IHttpRequestOptions, itemIndex);
 		const body = response.body;
 		// A bare string that is not an ID ("success", "OK") is Lofty's message, not a record.
 		if (typeof body === 'string' && body.trim() !== '' && !/^\d+$/.test(body.trim())) {
 			return [{ json: { [idKey]: id, success: true, message: body } }];
 		}
 		return recordsOf(body, { idKey }).map((record) => ({ json: { [idKey]: id, success: true, ...record } }));
-	};
+	});
 }
 
 /** Pages through a list outside declarative routing (dropdowns, Create or Update, triggers). */

@@ -21,3 +21,10 @@ export function withoutTrailingSlashes(text: string): string {
 	while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end--;
 	return text.slice(0, end);
 }
+
+/** "a, b,,c" → ["a", "b", "c"] */
+export const splitCommaList = (value: unknown): string[] =>
+	String(value ?? '')
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter((entry) => entry !== '');

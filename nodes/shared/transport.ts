@@ -12,7 +12,7 @@ import { parseLoftyBody, stringifyLoftyJson } from './json';
 import type { WaitBound } from './throttle';
 import { DEFAULT_MAX_WAIT_MS, RateLimitWaitError, budgetFor, formatWait, readRateLimitHeaders } from './throttle';
 import { withoutTrailingSlashes } from './text';
-import { splitCommaList } from './values';
+import { splitCommaList } from './text';
 
 export const API_KEY_CREDENTIAL = 'loftyApi';
 export const OAUTH2_CREDENTIAL = 'loftyOAuth2Api';

@@ -23,12 +23,8 @@ export function valueTransformOf(expression: string): Transform | undefined {
 const asObject = (value: unknown): IDataObject =>
 	typeof value === 'object' && value !== null ? (value as IDataObject) : {};
 
-/** "a, b,,c" → ["a", "b", "c"] */
-export const splitCommaList = (value: unknown): string[] =>
-	String(value ?? '')
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter((entry) => entry !== '');
+export { splitCommaList } from './text';
+import { splitCommaList } from './text';
 
 /** A text or ID field, without the spaces an expression may leave around it. */
 export const trimmed = valueTransform('={{ String($value).trim() }}', (value) => String(value).trim());

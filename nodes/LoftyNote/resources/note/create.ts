@@ -1,0 +1,46 @@
+import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
+import { checkParameters, compactBody, sendIntegers } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendRequest } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { RESOURCE, contentField, pinField } from './shared';
+
+export const create: OperationDescription = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a note',
+		description: 'Add a note to a lead',
+		routing: requestWith(
+			{ method: 'POST', url: '/v1.0/notes' },
+			// The reference answers with a bare string: when it is the new ID, output it as noteId.
+			sendRequest({ idKey: 'noteId' }),
+			[
+				checkParameters([
+					{ parameter: 'leadId', label: 'Lead ID', check: 'id' },
+					{ parameter: 'content', label: 'Content', check: 'required' },
+				]),
+				sendIntegers({ 'body.leadId': 'Lead ID' }),
+				additionalBody(),
+				compactBody,
+			],
+		),
+	},
+	description: forOperation(RESOURCE, 'create', [
+		{
+			...recordIdField('leadId', 'Lead ID', 'ID of the lead the note is about'),
+			routing: { send: { type: 'body', property: 'leadId' } },
+		},
+		{ ...contentField, required: true },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [pinField],
+		},
+		additionalBodyField('NoteRequest', undefined),
+	]),
+};

@@ -1,0 +1,50 @@
+import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
+import { checkParameters, compactBody, requireChanges, sendIntegers } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendAndEchoId } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { NOTE, RESOURCE, contentField, pinField } from './shared';
+
+export const update: OperationDescription = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a note',
+		description: "Change a note's text, pin or lead",
+		routing: requestWith({ method: 'PUT', url: NOTE.path }, sendAndEchoId('noteId', 'noteId'), [
+			checkParameters([
+				{ parameter: 'noteId', label: 'Note ID', check: 'id' },
+				{ parameter: 'updateFields.leadId', label: 'Lead ID', check: 'id', optional: true },
+			]),
+			sendIntegers({ 'body.leadId': 'Lead ID' }),
+			additionalBody(),
+			compactBody,
+			requireChanges('Update Fields'),
+		]),
+	},
+	description: forOperation(RESOURCE, 'update', [
+		recordIdField('noteId', NOTE.idLabel, NOTE.idDescription),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				contentField,
+				{
+					displayName: 'Lead ID',
+					name: 'leadId',
+					type: 'string',
+					default: '',
+					placeholder: '1234567',
+					description: 'ID of the lead the note belongs to, for accounts where Lofty asks for it on an edit',
+					routing: { send: { type: 'body', property: 'leadId' } },
+				},
+				pinField,
+			],
+		},
+		additionalBodyField('NoteRequest', undefined),
+	]),
+};

@@ -1,0 +1,110 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { checkParameters } from './input';
+import type { SingleOptions } from './pagination';
+import { sendAndEchoId, sendRequest } from './pagination';
+import { requestWith } from './routing';
+
+/**
+ * One operation of a resource, as its file (`resources/<resource>/<operation>.ts`) exports it:
+ * the entry of the Operation dropdown, with its routing, and the fields it shows.
+ */
+export interface OperationDescription {
+	option: INodePropertyOptions;
+	description: INodeProperties[];
+}
+
+/** An operation's fields, shown only for that resource and operation. */
+export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, properties);
+}
+
+/**
+ * A resource's Operation dropdown and the fields of all its operations, from the operations'
+ * files. List them in the dropdown's (alphabetical) order.
+ */
+export function resourceOperations(resource: string, operations: OperationDescription[], defaultOperation: string) {
+	const dropdown: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: operations.map((operation) => operation.option),
+		default: defaultOperation,
+	};
+	return [dropdown, ...operations.flatMap((operation) => operation.description)];
+}
+
+/** A required Lofty id typed by hand (lead, note, task, …); checked before sending. */
+export function recordIdField(name: string, displayName: string, description?: string): INodeProperties {
+	return { displayName, name, type: 'string', required: true, default: '', placeholder: '1234567', description };
+}
+
+/** Return All and Limit for a list operation; the paginator stops exactly at Limit. */
+export function limitFields(maxPageSize: number, hint = `Lofty returns up to ${maxPageSize} records per request; larger limits page automatically`): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			hint,
+			routing: { output: { maxResults: '={{$value}}' } },
+		},
+	];
+}
+
+/** A record addressed by its id in the path: `/v1.0/notes/{noteId}`. */
+export interface RecordPath {
+	resource: string;
+	/** The record's name in action texts: "note". */
+	noun: string;
+	/** The path, with the id parameter as {name}. */
+	path: string;
+	/** The id parameter's name, as in the path: "noteId". */
+	id: string;
+	/** The id field's display name: "Note ID". */
+	idLabel: string;
+	idDescription?: string;
+}
+
+function byId(record: RecordPath, operation: string, option: Omit<INodePropertyOptions, 'value'>): OperationDescription {
+	return {
+		option: { ...option, value: operation },
+		description: forOperation(record.resource, operation, [recordIdField(record.id, record.idLabel, record.idDescription)]),
+	};
+}
+
+const idCheck = (record: RecordPath) => checkParameters([{ parameter: record.id, label: record.idLabel, check: 'id' }]);
+
+/** Get one record by its id (GET on its path); `options` reads the answer's shape. */
+export function getRecord(record: RecordPath, options: SingleOptions = {}, description = `Get a ${record.noun} by its ID`) {
+	return byId(record, 'get', {
+		name: 'Get',
+		action: `Get a ${record.noun}`,
+		description,
+		routing: requestWith({ method: 'GET', url: record.path }, sendRequest(options), [idCheck(record)]),
+	});
+}
+
+/** Delete one record by its id (DELETE on its path); the output names the record deleted. */
+export function deleteRecord(record: RecordPath, description = `Delete a ${record.noun} by its ID`) {
+	return byId(record, 'delete', {
+		name: 'Delete',
+		action: `Delete a ${record.noun}`,
+		description,
+		routing: requestWith({ method: 'DELETE', url: record.path }, sendAndEchoId(record.id, record.id), [idCheck(record)]),
+	});
+}
