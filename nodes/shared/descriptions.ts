@@ -1,5 +1,4 @@
 import type {
-	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeCredentialDescription,
 	INodeProperties,
@@ -9,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { preSend } from './hooks';
 import { mergeJsonBody } from './input';
 
 import { API_KEY_CREDENTIAL, DEFAULT_BASE_URL, MAX_WAIT_OPTION, OAUTH2_CREDENTIAL } from './transport';
@@ -239,7 +239,7 @@ const STRUCTURAL_OPTIONS = new Set(['authentication', 'resource', 'operation']);
 
 function enumCheck(parameter: string, label: string, options: INodePropertyOptions[]): PreSendAction {
 	const allowed = new Map(options.map((option) => [String(option.value), option.name]));
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	return preSend(async function (requestOptions: IHttpRequestOptions) {
 		const value = this.getNodeParameter(parameter, null) as unknown;
 		const values = Array.isArray(value) ? value : value === null || value === undefined || value === '' ? [] : [value];
 		const unknown = values.find((entry) => !allowed.has(String(entry)));
@@ -250,7 +250,7 @@ function enumCheck(parameter: string, label: string, options: INodePropertyOptio
 			});
 		}
 		return requestOptions;
-	};
+	});
 }
 
 function withEnumCheck(property: INodeProperties, path: string): INodeProperties {

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import type { DateFormat } from './dates';
 import { formatForLofty, parseDateInput } from './dates';
+import { preSend } from './hooks';
 import { checkJsonDepth } from './json';
 import { quoted } from './text';
 
@@ -108,7 +109,7 @@ function problemWith(check: ParameterCheck, value: unknown): string | undefined 
 
 /** Checks parameters before the request is built into something Lofty would refuse. */
 export function checkParameters(rules: ParameterRule[]): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	return preSend(async function (requestOptions: IHttpRequestOptions) {
 		for (const rule of rules) {
 			// null, not undefined: n8n throws for a collection field that was never added unless given a fallback.
 			const value = this.getNodeParameter(rule.parameter, null);
@@ -122,7 +123,7 @@ export function checkParameters(rules: ParameterRule[]): PreSendAction {
 			}
 		}
 		return requestOptions;
-	};
+	});
 }
 
 /**
@@ -130,7 +131,7 @@ export function checkParameters(rules: ParameterRule[]): PreSendAction {
  * (e.g. the record's own id) once compactBody dropped the empty fields. Put it after compactBody.
  */
 export function requireChanges(label: string, except: string[] = []): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	return preSend(async function (requestOptions: IHttpRequestOptions) {
 		const body = (typeof requestOptions.body === 'object' && requestOptions.body !== null ? requestOptions.body : {}) as IDataObject;
 		if (Object.keys(body).every((key) => except.includes(key))) {
 			throw new NodeOperationError(this.getNode(), `Add at least one field to "${label}"`, {
@@ -139,7 +140,7 @@ export function requireChanges(label: string, except: string[] = []): PreSendAct
 			});
 		}
 		return requestOptions;
-	};
+	});
 }
 
 /** Every [container, key] that a path such as "leadFamilyMemberList[].birthday" names. */
@@ -164,7 +165,7 @@ function slotsAt(root: unknown, path: string[]): Array<[IDataObject, string]> {
  * "body.birthday") into the form that endpoint expects.
  */
 export function convertDates(fields: Record<string, { format: DateFormat; label: string }>): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	return preSend(async function (requestOptions: IHttpRequestOptions) {
 		for (const [target, { format, label }] of Object.entries(fields)) {
 			const [where, ...path] = target.split('.');
 			const container = where === 'qs' ? requestOptions.qs : requestOptions.body;
@@ -183,7 +184,7 @@ export function convertDates(fields: Record<string, { format: DateFormat; label:
 			}
 		}
 		return requestOptions;
-	};
+	});
 }
 
 const isPlainObject = (value: unknown): value is IDataObject =>
@@ -206,7 +207,7 @@ function deepMerge(base: IDataObject, extra: IDataObject): IDataObject {
  * other accountInfo fields; where both give the same field, the JSON's value is sent.
  */
 export function mergeJsonBody(parameter: string, label: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	return preSend(async function (requestOptions: IHttpRequestOptions) {
 		const raw = this.getNodeParameter(parameter, undefined) as unknown;
 		if (isEmpty(raw)) return requestOptions;
 		let parsed: unknown = raw;
@@ -229,14 +230,11 @@ export function mergeJsonBody(parameter: string, label: string): PreSendAction {
 		}
 		requestOptions.body = deepMerge(isPlainObject(requestOptions.body) ? requestOptions.body : {}, parsed as IDataObject);
 		return requestOptions;
-	};
+	});
 }
 
 /** Drops empty strings, empty arrays and empty objects that unfilled optional fields leave in a body. */
-export async function compactBody(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
+export const compactBody = preSend(async function (requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const prune = (value: unknown): unknown => {
 		if (Array.isArray(value)) return value.map(prune).filter((entry) => !isEmptyish(entry));
 		if (typeof value === 'object' && value !== null) {
@@ -256,7 +254,7 @@ export async function compactBody(
 	}
 	if (requestOptions.qs) requestOptions.qs = prune(requestOptions.qs) as IDataObject;
 	return requestOptions;
-}
+});
 
 /** "12", " 12 " or 12 → 12; an id above 2^53 → a BigInt with every digit; anything else → undefined. */
 export function loftyInteger(value: unknown): number | bigint | undefined {
@@ -275,7 +273,7 @@ export function loftyInteger(value: unknown): number | bigint | undefined {
  * a whole number is refused, naming the field, before anything is sent.
  */
 export function sendIntegers(fields: Record<string, string>): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	return preSend(async function (requestOptions: IHttpRequestOptions) {
 		for (const [target, label] of Object.entries(fields)) {
 			const [where, ...path] = target.split('.');
 			const isList = path[path.length - 1].endsWith('[]');
@@ -301,5 +299,5 @@ export function sendIntegers(fields: Record<string, string>): PreSendAction {
 			}
 		}
 		return requestOptions;
-	};
+	});
 }
