@@ -16,6 +16,9 @@ import { FakeLofty } from './fake-lofty';
 import type { RunInput, RunResult } from './harness';
 import { runWorkflow } from './harness';
 import { PagingProbe } from './support/PagingProbe';
+import { alwaysRateLimited, hostileDeliveryId, hostileEmail, hostileSearchId, negativeRemaining, slashFilledCallback, tooDeepAnswer } from './support/hostile';
+import type { Scaling } from './support/linear';
+import { describeScaling, MAX_STEP_RATIO } from './support/linear';
 import { skippingWaits } from './support/skip-clock';
 import { allNodeTypes } from './support/nodes';
 
@@ -390,6 +393,71 @@ scenarios.push({
 			return { observed: `${result.status} ${took < 1_300 ? 'within' : 'later than'} a second of the cancel`, pass: result.status === 'canceled' && took < 1_300 };
 		}),
 });
+
+// ---------------------------------------------------------------- hostile input (issue 15)
+const isLinear = (scaling: Scaling) => scaling.ratios.length === 2 && scaling.ratios.every((ratio) => ratio < MAX_STEP_RATIO);
+const linearity = (scaling: Scaling) => (isLinear(scaling) ? 'linear' : `not linear: ${describeScaling(scaling)}`);
+const LINEAR = `each tenfold step (10 KB, 100 KB, 1 MB) costs under ${MAX_STEP_RATIO}× the step before`;
+const minutes = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
+const hostile = (name: string, expected: string, body: (fake: FakeLofty) => Promise<Outcome>): Scenario => ({
+	group: 'Hostile input',
+	name,
+	expected,
+	run: () => withFake({}, body),
+});
+
+scenarios.push(
+	hostile('An upstream email "a@" + dots + "@" of 10 KB, 100 KB and 1 MB (Lofty Member › Get by Account)', `refused naming the field, the value cut to 80 characters; ${LINEAR}; nothing sent`, async (fake) => {
+		const { scaling, last } = await hostileEmail(fake);
+		return {
+			observed: `"${last?.error?.message}"; ${linearity(scaling)}; ${apiCalls(fake).length} request(s)`,
+			pass: isLinear(scaling) && String(last?.error?.message).length < 200 && apiCalls(fake).length === 0,
+		};
+	}),
+	hostile('Every request answered 429 with a reset an hour ahead', 'each wait clamped to 65 s; the GET fails within the 10-minute default of Max Rate Limit Wait (test clock)', async (fake) => {
+		const { result, waitedMs, longestWaitMs } = await alwaysRateLimited(fake);
+		return {
+			observed: `${result.status} "${result.error?.message}" after ${minutes(waitedMs)}; ${apiCalls(fake).length} requests; longest wait ${Math.round(longestWaitMs / 1000)} s`,
+			pass: result.status === 'error' && waitedMs <= 10 * 60_000 && longestWaitMs <= 65_100,
+		};
+	}),
+	hostile('Every request answered 429 with a reset an hour ahead, Max Rate Limit Wait 2 min', 'fails within 2 minutes with a message naming the rate limit and the wait (test clock)', async (fake) => {
+		const { result, waitedMs } = await alwaysRateLimited(fake, { maxRateLimitWait: 2 });
+		return {
+			observed: `${result.status} "${result.error?.message}" after ${minutes(waitedMs)}; ${apiCalls(fake).length} requests`,
+			pass: result.error?.message === "Lofty's rate limit would hold this request longer than 2 min" && waitedMs <= 2 * 60_000,
+		};
+	}),
+	hostile('A 200 with X-RateLimit-Remaining -5 and a reset an hour ahead', 'the next request on the credential waits one window (65 s at most), not an hour (test clock)', async (fake) => {
+		const { result, waitedMs } = await negativeRemaining(fake);
+		return {
+			observed: `${result.status}; both leads read; the second request waited ${Math.round(waitedMs / 1000)} s`,
+			pass: result.status === 'success' && result.items.length === 2 && waitedMs <= 66_000,
+		};
+	}),
+	hostile("A callback URL of 10 KB, 100 KB and 1 MB of slashes in Lofty's webhook list (Lofty Trigger activation check)", `the trigger still finds its own subscriptions; ${LINEAR}`, async (fake) => {
+		const { scaling, exists } = await slashFilledCallback(fake);
+		return { observed: `found: ${exists.every(Boolean) ? 'yes' : 'no'}; ${linearity(scaling)}`, pass: isLinear(scaling) && exists.every(Boolean) };
+	}),
+	hostile('A webhook delivery naming lead "1/../../users/700001" beside lead 1000001 (Fetch Full Record)', 'an error for that event alone; nothing is sent for it; the other lead is fetched', async (fake) => {
+		const { items, requests } = await hostileDeliveryId(fake);
+		return {
+			observed: `recordError "${items[0]?.recordError}"; requests: ${requests.join(', ')}`,
+			pass: typeof items[0]?.recordError === 'string' && items[0]?.record === undefined && items[1]?.record !== undefined && requests.join() === 'GET /v1.0/leads/1000001',
+		};
+	}),
+	hostile('Create or Update while the lead search answers with lead id "1/../../users/700001"', 'an error naming the id; the update is not sent', async (fake) => {
+		const { result, methods } = await hostileSearchId(fake);
+		return { observed: `${result.status} "${result.error?.message}"; sent: ${methods.join(', ')}`, pass: result.status === 'error' && methods.join() === 'GET' };
+	}),
+	hostile('A 200 whose JSON is an array nested a million deep', 'a clear error naming the depth limit; n8n can still store the execution', async (fake) => {
+		const { result, savesAsJson } = await tooDeepAnswer(fake);
+		return {
+			observed: `${result.status} "${result.error?.message}"; execution stored as JSON: ${savesAsJson ? 'yes' : 'no'}`,
+			pass: result.status === 'error' && /nested deeper than 512 levels/.test(String(result.error?.message)) && savesAsJson,
+		};
+	}),
+);
 
 // ---------------------------------------------------------------- bad input, for every node
 interface OperationRef {
