@@ -3,7 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { callFields, callOperations } from './resources/call';
+import { callDescription } from './resources/call';
 
 export class LoftyCall implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,7 +15,7 @@ export class LoftyCall implements INodeType {
 		description: 'Find calls made with the Lofty dialer',
 		defaults: { name: 'Lofty Call' },
 		usableAsTool: true,
-		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Call', value: 'call' }]), callOperations, ...callFields, loftyRequestOptions]),
+		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Call', value: 'call' }]), ...callDescription, loftyRequestOptions]),
 	};
 
 	methods = loftyMethods;

@@ -3,13 +3,10 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { agentCommunicationFields, agentCommunicationOperations } from './resources/agentCommunication';
-import {
-	callHistoryOperations,
-	emailHistoryOperations,
-	historyFieldsByResource,
-	textHistoryOperations,
-} from './resources/history';
+import { agentCommunicationDescription } from './resources/agentCommunication';
+import { callDescription } from './resources/call';
+import { emailDescription } from './resources/email';
+import { textDescription } from './resources/text';
 
 export class LoftyCommunication implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,12 +29,10 @@ export class LoftyCommunication implements INodeType {
 				],
 				'call',
 			),
-			agentCommunicationOperations,
-			callHistoryOperations,
-			emailHistoryOperations,
-			textHistoryOperations,
-			...agentCommunicationFields,
-			...historyFieldsByResource,
+			...agentCommunicationDescription,
+			...callDescription,
+			...emailDescription,
+			...textDescription,
 			loftyRequestOptions,
 		]),
 	};

@@ -3,7 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { opportunityFields, opportunityOperations } from './resources/opportunity';
+import { opportunityDescription } from './resources/opportunity';
 
 export class LoftyOpportunity implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +18,7 @@ export class LoftyOpportunity implements INodeType {
 		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Opportunity', value: 'opportunity' }]),
-			opportunityOperations,
-			...opportunityFields,
+			...opportunityDescription,
 			loftyRequestOptions,
 		]),
 	};

@@ -3,7 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { systemLogFields, systemLogOperations } from './resources/systemLog';
+import { systemLogDescription } from './resources/systemLog';
 
 export class LoftySystemLog implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +18,7 @@ export class LoftySystemLog implements INodeType {
 		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'System Log', value: 'systemLog' }], 'systemLog'),
-			systemLogOperations,
-			...systemLogFields,
+			...systemLogDescription,
 			loftyRequestOptions,
 		]),
 	};

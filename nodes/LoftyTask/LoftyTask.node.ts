@@ -3,8 +3,8 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { appointmentFields, appointmentOperations } from './resources/appointment';
-import { taskFields, taskOperations } from './resources/task';
+import { appointmentDescription } from './resources/appointment';
+import { taskDescription } from './resources/task';
 
 export class LoftyTask implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,10 +22,8 @@ export class LoftyTask implements INodeType {
 				{ name: 'Appointment', value: 'appointment' },
 				{ name: 'Task', value: 'task' },
 			], 'task'),
-			taskOperations,
-			appointmentOperations,
-			...taskFields,
-			...appointmentFields,
+			...taskDescription,
+			...appointmentDescription,
 			loftyRequestOptions,
 		]),
 	};

@@ -3,9 +3,9 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { customFieldFields, customFieldOperations } from './resources/customField';
-import { leadPondFields, leadPondOperations } from './resources/leadPond';
-import { tagFields, tagOperations } from './resources/tag';
+import { customFieldDescription } from './resources/customField';
+import { leadPondDescription } from './resources/leadPond';
+import { tagDescription } from './resources/tag';
 
 export class LoftyTeam implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,12 +27,9 @@ export class LoftyTeam implements INodeType {
 				],
 				'leadPond',
 			),
-			leadPondOperations,
-			customFieldOperations,
-			tagOperations,
-			...leadPondFields,
-			...customFieldFields,
-			...tagFields,
+			...leadPondDescription,
+			...customFieldDescription,
+			...tagDescription,
 			loftyRequestOptions,
 		]),
 	};

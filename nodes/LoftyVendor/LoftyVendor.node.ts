@@ -3,7 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { vendorFields, vendorOperations } from './resources/vendor';
+import { vendorDescription } from './resources/vendor';
 
 export class LoftyVendor implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,7 +15,7 @@ export class LoftyVendor implements INodeType {
 		description: 'Read the vendor details of a Lofty integration and move it from an API key to OAuth',
 		defaults: { name: 'Lofty Vendor' },
 		usableAsTool: true,
-		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Vendor', value: 'vendor' }]), vendorOperations, ...vendorFields, loftyRequestOptions]),
+		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Vendor', value: 'vendor' }]), ...vendorDescription, loftyRequestOptions]),
 	};
 
 	methods = loftyMethods;

@@ -1,9 +1,9 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
-import { webhookFields, webhookOperations } from './resources/webhook';
-import { webhookMethods } from './WebhookMethods';
 import { routedOperations } from '../shared/executor';
+import { webhookMethods } from './LoftyWebhookFunctions';
+import { webhookDescription } from './resources/webhook';
 
 export class LoftyWebhook implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,7 +15,7 @@ export class LoftyWebhook implements INodeType {
 		description: "Create, list and delete the team's Lofty webhook subscriptions",
 		defaults: { name: 'Lofty Webhook' },
 		usableAsTool: true,
-		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Webhook', value: 'webhook' }]), webhookOperations, ...webhookFields, loftyRequestOptions]),
+		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Webhook', value: 'webhook' }]), ...webhookDescription, loftyRequestOptions]),
 	};
 
 	methods = webhookMethods;

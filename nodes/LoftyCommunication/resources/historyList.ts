@@ -1,0 +1,46 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { checkParameters } from '../../shared/input';
+import type { OperationDescription } from '../../shared/operations';
+import { forOperation, limitFields } from '../../shared/operations';
+import type { PagingOptions } from '../../shared/pagination';
+import { listRouting, sendTrimmed } from '../../shared/routing';
+
+/**
+ * Call, email and text history (GET /v1.0/communication/call|call/v2|email|text): bare arrays
+ * paged by the currentId cursor, which Lofty recommends over offset; limit max 1000.
+ */
+const historyPages: PagingOptions = { style: 'currentId', pageSize: 1000 };
+
+/** One history list of the call, email or text resource: the same paging and filters for each. */
+export function historyOperation(resource: string, url: string, option: Omit<INodePropertyOptions, 'routing'>): OperationDescription {
+	return {
+		option: {
+			...option,
+			routing: listRouting({ method: 'GET', url }, historyPages, [
+				checkParameters([{ parameter: 'filters.leadId', label: 'Lead ID', check: 'id', optional: true }]),
+			]),
+		},
+		description: forOperation(resource, String(option.value), [
+			...limitFields(historyPages.pageSize),
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Lead ID',
+						name: 'leadId',
+						type: 'string',
+						default: '',
+						placeholder: '1234567',
+						description: 'Only the history with this lead',
+						routing: sendTrimmed('query', 'leadId'),
+					},
+				],
+			},
+		]),
+	};
+}

@@ -1,0 +1,45 @@
+import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
+import { checkParameters, compactBody } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendRequest } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { RESOURCE, assignedRoleField, contentField, deadlineField, deadlineToEpoch, leadIdInteger, typeField } from './shared';
+
+export const create: OperationDescription = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a task',
+		description: 'Add a task to a lead',
+		routing: requestWith(
+			{ method: 'POST', url: '/v1.0/tasks' },
+			// {taskId} (newer Lofty docs) or a bare string (the reference): output the ID as taskId.
+			sendRequest({ idKey: 'taskId' }),
+			[
+				checkParameters([
+					{ parameter: 'leadId', label: 'Lead ID', check: 'id' },
+					{ parameter: 'content', label: 'Description', check: 'required' },
+					{ parameter: 'taskType', label: 'Type', check: 'required' },
+					{ parameter: 'deadline', label: 'Deadline', check: 'required' },
+					{ parameter: 'assignedRole', label: 'Assigned Role', check: 'required' },
+				]),
+				deadlineToEpoch,
+				leadIdInteger,
+				additionalBody(),
+				compactBody,
+			],
+		),
+	},
+	description: forOperation(RESOURCE, 'create', [
+		{
+			...recordIdField('leadId', 'Lead ID', 'ID of the lead the task is about'),
+			routing: { send: { type: 'body', property: 'leadId' } },
+		},
+		{ ...contentField, required: true },
+		{ ...typeField, required: true },
+		{ ...deadlineField, required: true },
+		{ ...assignedRoleField, required: true },
+		additionalBodyField('TaskRequest', undefined),
+	]),
+};

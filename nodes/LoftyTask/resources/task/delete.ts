@@ -1,0 +1,4 @@
+import { deleteRecord } from '../../../shared/operations';
+import { TASK } from './shared';
+
+export const remove = deleteRecord(TASK);

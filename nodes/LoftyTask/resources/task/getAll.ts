@@ -1,0 +1,28 @@
+import { checkParameters } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, limitFields, recordIdField } from '../../../shared/operations';
+import type { PagingOptions } from '../../../shared/pagination';
+import { listRouting, sendTrimmed } from '../../../shared/routing';
+import { RESOURCE } from './shared';
+
+/**
+ * GET /v1.0/tasks has no paging: the lead's tasks come in one response, under "taskList"
+ * (newer Lofty docs) or as a bare array. Limit only cuts the list.
+ */
+const wholeList: PagingOptions = { style: 'none', pageSize: 1000, records: 'taskList' };
+
+export const getAll: OperationDescription = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many tasks',
+		description: 'Get the tasks of a lead',
+		routing: listRouting({ method: 'GET', url: '/v1.0/tasks' }, wholeList, [
+			checkParameters([{ parameter: 'leadId', label: 'Lead ID', check: 'id' }]),
+		]),
+	},
+	description: forOperation(RESOURCE, 'getAll', [
+		{ ...recordIdField('leadId', 'Lead ID', 'ID of the lead whose tasks to get'), routing: sendTrimmed('query', 'leadId') },
+		...limitFields(wholeList.pageSize, 'Lofty returns all tasks of the lead in one response; Limit cuts the list'),
+	]),
+};

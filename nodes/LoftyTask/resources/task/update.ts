@@ -1,0 +1,71 @@
+import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
+import { checkParameters, compactBody, requireChanges } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendAndEchoId } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import {
+	RESOURCE,
+	TASK,
+	assignedRoleField,
+	contentField,
+	deadlineField,
+	deadlineToEpoch,
+	leadIdInteger,
+	typeField,
+} from './shared';
+
+export const update: OperationDescription = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a task',
+		routing: requestWith({ method: 'PUT', url: TASK.path }, sendAndEchoId('taskId', 'taskId'), [
+			checkParameters([
+				{ parameter: 'taskId', label: 'Task ID', check: 'id' },
+				{ parameter: 'updateFields.leadId', label: 'Lead ID', check: 'id', optional: true },
+			]),
+			deadlineToEpoch,
+			leadIdInteger,
+			additionalBody(),
+			compactBody,
+			requireChanges('Update Fields'),
+		]),
+	},
+	description: forOperation(RESOURCE, 'update', [
+		recordIdField('taskId', TASK.idLabel),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				assignedRoleField,
+				{
+					displayName: 'Completed',
+					name: 'finishFlag',
+					type: 'boolean',
+					default: true,
+					// The wording of OUTSIDE_REFERENCE, written out for the linter; a test holds the two together.
+					description:
+						"Whether to mark the task as completed; when on, Lofty ignores the other fields of this update. Not in Lofty's API reference; Lofty may ignore it.",
+					routing: { send: { type: 'body', property: 'finishFlag' } },
+				},
+				deadlineField,
+				contentField,
+				{
+					displayName: 'Lead ID',
+					name: 'leadId',
+					type: 'string',
+					default: '',
+					placeholder: '1234567',
+					description: 'ID of the lead the task belongs to, for accounts where Lofty asks for it on an edit',
+					routing: { send: { type: 'body', property: 'leadId' } },
+				},
+				typeField,
+			],
+		},
+		additionalBodyField('TaskRequest', undefined),
+	]),
+};

@@ -1,0 +1,29 @@
+import { accountOption } from '../../../shared/fields';
+import { checkParameters } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation } from '../../../shared/operations';
+import { requestWith } from '../../../shared/routing';
+import { deleteWebhook } from '../../LoftyWebhookFunctions';
+import { RESOURCE } from './shared';
+
+/** Picked from the team's subscriptions, and answered with a bare string: not deleteRecord's shape. */
+export const remove: OperationDescription = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a webhook',
+		description: 'Remove a webhook subscription',
+		routing: requestWith({ method: 'DELETE', url: '/v1.0/webhook/{subscribeId}' }, deleteWebhook, [
+			checkParameters([{ parameter: 'subscribeId', label: 'Webhook', check: 'id' }]),
+		]),
+	},
+	description: forOperation(RESOURCE, 'delete', [
+		accountOption({
+			displayName: 'Webhook Name or ID',
+			name: 'subscribeId',
+			loadOptionsMethod: 'getWebhooks',
+			description: 'Subscription to remove (its subscribeId).',
+			required: true,
+		}),
+	]),
+};
