@@ -155,6 +155,15 @@ describe('5. an answer nested deeper than the JSON reader allows is a clear erro
 });
 
 describe('hardening', () => {
+	it('an error quotes at most 80 characters of a value: a 100 KB dropdown value and Limit from an upstream item', async () => {
+		const long = 'x'.repeat(100_000);
+		const sort = await env.run(new LoftyLead(), { resource: 'lead', operation: 'getAll', filters: { sort: '={{ $json.long }}' } }, { items: [{ long }] });
+		expect(sort.error?.message).toBe(`"Sort By" cannot be "${'x'.repeat(80)}…" (100000 characters)`);
+		const limit = await env.run(new LoftyLead(), { resource: 'lead', operation: 'getAll', returnAll: false, limit: '={{ $json.long }}' }, { items: [{ long }] });
+		expect(limit.error?.message.length).toBeLessThan(200);
+		expect(env.apiRequests()).toEqual([]);
+	});
+
 	it('__proto__ and constructor keys in a value from an upstream item do not reach Object.prototype or Lofty', async () => {
 		const listing = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "mlsId": "1"}');
 		const result = await env.run(

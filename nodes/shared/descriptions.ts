@@ -11,6 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { preSend } from './hooks';
 import { mergeJsonBody } from './input';
 
+import { quoted } from './text';
 import { API_KEY_CREDENTIAL, DEFAULT_BASE_URL, MAX_WAIT_OPTION, OAUTH2_CREDENTIAL } from './transport';
 import type { PagingOptions } from './pagination';
 import { paginate, sendRequest } from './pagination';
@@ -244,7 +245,7 @@ function enumCheck(parameter: string, label: string, options: INodePropertyOptio
 		const values = Array.isArray(value) ? value : value === null || value === undefined || value === '' ? [] : [value];
 		const unknown = values.find((entry) => !allowed.has(String(entry)));
 		if (unknown !== undefined) {
-			throw new NodeOperationError(this.getNode(), `"${label}" cannot be "${String(unknown)}"`, {
+			throw new NodeOperationError(this.getNode(), `"${label}" cannot be ${quoted(unknown)}`, {
 				itemIndex: this.getItemIndex(),
 				description: `Use one of: ${[...allowed.values()].join(', ')}. Nothing was sent to Lofty.`,
 			});

@@ -8,6 +8,7 @@ import type {
 
 import type { ItemContext } from './hooks';
 import { sendHook } from './hooks';
+import { quoted } from './text';
 import type { LoftyContext } from './transport';
 import { loftyRequest } from './transport';
 
@@ -232,7 +233,7 @@ export function limitOf(
 	if (ctx.getNodeParameter('returnAll', true) as boolean) return undefined;
 	const limit = Number(ctx.getNodeParameter('limit', maxResultsOf(requestData)));
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(ctx.getNode(), `"Limit" must be a whole number of at least 1, got "${String(limit)}"`, {
+		throw new NodeOperationError(ctx.getNode(), `"Limit" must be a whole number of at least 1, got ${quoted(limit)}`, {
 			itemIndex: ctx.getItemIndex(),
 			description: 'Nothing was sent to Lofty. Turn on "Return All" to fetch everything.',
 		});
