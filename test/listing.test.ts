@@ -7,7 +7,7 @@ import {
 	listingPage,
 	listingsFromXml,
 	readFeedBody,
-} from '../nodes/LoftyListing/ListingFunctions';
+} from '../nodes/LoftyListing/LoftyListingFunctions';
 import { LoftyListing } from '../nodes/LoftyListing/LoftyListing.node';
 import { elementToJson, MAX_DEPTH, parseXml, textOf, xmlToJson, XmlSyntaxError } from '../nodes/LoftyListing/xml';
 import { 

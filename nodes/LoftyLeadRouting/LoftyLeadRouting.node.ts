@@ -3,10 +3,9 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { memberFields, memberOperations } from './resources/member';
-import { roleFields, roleOperations } from './resources/role';
-import { routingTypeProperty } from './resources/routingType';
-import { ruleFields, ruleOperations } from './resources/rule';
+import { memberDescription } from './resources/member';
+import { roleDescription } from './resources/role';
+import { ruleDescription } from './resources/rule';
 
 export class LoftyLeadRouting implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,13 +27,9 @@ export class LoftyLeadRouting implements INodeType {
 				],
 				'rule',
 			),
-			ruleOperations,
-			memberOperations,
-			roleOperations,
-			routingTypeProperty,
-			...ruleFields,
-			...memberFields,
-			...roleFields,
+			...ruleDescription,
+			...memberDescription,
+			...roleDescription,
 			loftyRequestOptions,
 		]),
 	};

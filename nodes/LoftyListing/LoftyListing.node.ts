@@ -3,7 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { listingFields, listingOperations } from './resources/listing';
+import { listingDescription } from './resources/listing';
 
 export class LoftyListing implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +18,7 @@ export class LoftyListing implements INodeType {
 		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Listing', value: 'listing' }], 'listing'),
-			listingOperations,
-			...listingFields,
+			...listingDescription,
 			loftyRequestOptions,
 		]),
 	};

@@ -3,7 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { logFields, logOperations } from './resources/log';
+import { logDescription } from './resources/log';
 
 export class LoftyLog implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,7 +15,7 @@ export class LoftyLog implements INodeType {
 		description: 'Log calls, emails and texts on leads in Lofty',
 		defaults: { name: 'Lofty Log' },
 		usableAsTool: true,
-		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Log', value: 'log' }]), logOperations, ...logFields, loftyRequestOptions]),
+		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Log', value: 'log' }]), ...logDescription, loftyRequestOptions]),
 	};
 
 	methods = loftyMethods;

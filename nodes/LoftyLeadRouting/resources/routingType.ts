@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { accountOption } from '../../shared/fields';
 import type { PagingOptions } from '../../shared/pagination';
-import { ROUTING_TYPE } from '../LeadRoutingFunctions';
-import { trimmed } from '../../shared/values';
+import { sendTrimmed } from '../../shared/routing';
+import { ROUTING_TYPE } from '../LoftyLeadRoutingFunctions';
 
 /** Every routing list (members, roles, rules) comes back whole in one response: Limit only cuts it. */
 export const wholeList: PagingOptions = { style: 'none', pageSize: 1000 };
@@ -12,7 +13,7 @@ export const WHOLE_LIST_HINT = 'Lofty returns the whole list in one response; Li
  * The routing type every member and rule operation works on (the {type} of their paths).
  * The getRoutingMembers dropdown reads it under this name.
  */
-export const routingTypeProperty: INodeProperties = {
+export const routingTypeField: INodeProperties = {
 	displayName: 'Routing Type',
 	name: 'routingType',
 	type: 'options',
@@ -27,36 +28,27 @@ export const routingTypeProperty: INodeProperties = {
 	],
 	default: 1,
 	description: 'Which of Lofty’s lead routings to work on',
-	displayOptions: { show: { resource: ['member', 'rule'] } },
 };
 
 /**
  * Role ID, shown for assistant leads (Lofty routes those per assignment role), or for every
- * routing type where the endpoint reads it regardless (`everyType`).
- * `required` where the reference requires it when type == 4; sent where the endpoint reads it.
- * Callers may replace the description (keeping the dropdown's "Choose from the list, …" ending).
+ * routing type where the endpoint reads it regardless (`everyType`). `purpose` is the first
+ * sentence of its description. `required` where the reference requires it when type == 4.
+ * In the body it goes as typed: the operation's sendIntegers trims it and makes it a number.
  */
 export function roleIdField(
-	resource: string,
-	operations: string[],
+	purpose: string,
 	options: { required: boolean; send: 'query' | 'body'; everyType?: boolean },
 ): INodeProperties {
 	return {
-		displayName: 'Role Name or ID',
-		name: 'roleId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getRoles' },
-		required: options.required,
-		default: '',
-		description:
-			'Assignment role whose assistant-lead routing to use. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: {
-			show: {
-				resource: [resource],
-				operation: operations,
-				...(options.everyType ? {} : { routingType: [ROUTING_TYPE.assistantLead] }),
-			},
-		},
-		routing: { send: { type: options.send, property: 'roleId', value: trimmed } },
+		...accountOption({
+			displayName: 'Role Name or ID',
+			name: 'roleId',
+			loadOptionsMethod: 'getRoles',
+			description: purpose,
+			required: options.required,
+			routing: options.send === 'query' ? sendTrimmed('query', 'roleId') : { send: { type: 'body', property: 'roleId' } },
+		}),
+		...(options.everyType ? {} : { displayOptions: { show: { routingType: [ROUTING_TYPE.assistantLead] } } }),
 	};
 }

@@ -1,15 +1,10 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ItemContext } from '../shared/hooks';
+import { sendHook } from '../shared/hooks';
 import type { PagingOptions } from '../shared/pagination';
 import { collectPages, limitOf } from '../shared/pagination';
-import type { LoftyContext } from '../shared/transport';
 import { loftyRequest } from '../shared/transport';
 import type { XmlElement } from './xml';
 import { elementToJson, isElement, parseXml, textOf, XmlSyntaxError } from './xml';
@@ -282,18 +277,14 @@ export function listingPage(
 }
 
 /** Get Many: the shared nextPageKey paginator over `listingPage`, on the shared throttle. */
-export async function getManyListings(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const ctx = this as unknown as LoftyContext;
+export const getManyListings = sendHook(async function (requestData) {
 	const itemIndex = this.getItemIndex();
 	const maxResults = limitOf(this, requestData);
 	const seen = { cursors: new Set<string>(), ids: new Set<string>() };
 	const send = async (options: IHttpRequestOptions) => {
 		const sent = (options.qs as IDataObject | undefined)?.nextPageKey;
 		if (typeof sent === 'string') seen.cursors.add(sent);
-		const page = listingPage((await loftyRequest(ctx, options, itemIndex)).body, seen);
+		const page = listingPage((await loftyRequest(this, options, itemIndex)).body, seen);
 		if (page.invalid) {
 			throw new NodeOperationError(this.getNode(), `Get Many: could not read Lofty's answer: ${page.invalid}`, { itemIndex });
 		}
@@ -301,7 +292,7 @@ export async function getManyListings(
 	};
 	const records = await collectPages(send, requestData.options as IHttpRequestOptions, listingPaging, maxResults);
 	return records.map((json) => ({ json }));
-}
+});
 
 // ---------------------------------------------------------------- Get Published Listings
 
@@ -320,11 +311,34 @@ function withAccept(headers: IDataObject | undefined, accept: string): IDataObje
 	return out;
 }
 
-function unreadable(ctx: IExecutePaginationFunctions, itemIndex: number, reason: string): NodeOperationError {
+function unreadable(ctx: ItemContext, itemIndex: number, reason: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `${PUBLISHED_OPERATION}: could not read Lofty's feed: ${reason}`, {
 		itemIndex,
 		description: 'Set "Output" to "Raw XML File" to get the feed exactly as Lofty sent it.',
 	});
+}
+
+interface BinaryHelpers {
+	prepareBinaryData(data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData>;
+}
+
+function hasBinaryHelpers(helpers: object): helpers is BinaryHelpers {
+	return 'prepareBinaryData' in helpers && typeof helpers.prepareBinaryData === 'function';
+}
+
+/**
+ * n8n's binary store, through which a file output must go. ItemContext does not declare it (yet),
+ * though both routers' contexts have it: checked before anything is sent rather than assumed.
+ */
+function binaryStore(ctx: ItemContext): BinaryHelpers {
+	const helpers = ctx.helpers;
+	if (!hasBinaryHelpers(helpers)) {
+		throw new NodeOperationError(ctx.getNode(), `${PUBLISHED_OPERATION}: this run cannot store files`, {
+			itemIndex: ctx.getItemIndex(),
+			description: 'Set "Output" to "Listing Items" to get the listings as items. Nothing was sent to Lofty.',
+		});
+	}
+	return helpers;
 }
 
 /**
@@ -332,16 +346,13 @@ function unreadable(ctx: IExecutePaginationFunctions, itemIndex: number, reason:
  * raw bytes, then either stores them as a binary file or converts the feed into one item per
  * listing; a JSON answer is read as well.
  */
-export async function getPublishedListings(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const ctx = this as unknown as LoftyContext;
+export const getPublishedListings = sendHook(async function (requestData) {
 	const itemIndex = this.getItemIndex();
 	const output = this.getNodeParameter('output', 'items') as string;
 	const feedType = String(this.getNodeParameter('feedType', '') ?? '');
 
 	let binaryProperty = '';
+	let store: BinaryHelpers | undefined;
 	let maxResults: number | undefined;
 	if (output === 'binary') {
 		binaryProperty = String(this.getNodeParameter('binaryPropertyName', 'data') ?? '').trim();
@@ -351,24 +362,25 @@ export async function getPublishedListings(
 				description: 'Name the binary field the feed goes into, e.g. "data". Nothing was sent to Lofty.',
 			});
 		}
+		store = binaryStore(this);
 	} else {
 		maxResults = limitOf(this, requestData);
 	}
 
 	const base = requestData.options as IHttpRequestOptions;
 	const response = await loftyRequest(
-		ctx,
+		this,
 		{ ...base, headers: withAccept(base.headers, FEED_ACCEPT), encoding: 'arraybuffer' },
 		itemIndex,
 	);
 	const contentType = headerValue(response.headers, 'content-type');
 	const feed = readFeedBody(response.body, contentType);
 
-	if (output === 'binary') {
+	if (store) {
 		const isJson = feed.format === 'json';
 		const mimeType = isJson ? 'application/json' : contentType.split(';')[0].trim() || 'application/xml';
 		const fileName = `published-listings${feedType ? `-${feedType}` : ''}.${isJson ? 'json' : 'xml'}`;
-		const binary = await this.helpers.prepareBinaryData(feed.bytes, fileName, mimeType);
+		const binary = await store.prepareBinaryData(feed.bytes, fileName, mimeType);
 		return [
 			{
 				json: { feedType: feedType || null, format: feed.format, fileName, mimeType, bytes: feed.bytes.length },
@@ -402,4 +414,4 @@ export async function getPublishedListings(
 	}
 	const kept = maxResults === undefined ? records : records.slice(0, maxResults);
 	return kept.map((json) => ({ json }));
-}
+});

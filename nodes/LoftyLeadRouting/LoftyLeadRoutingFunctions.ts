@@ -1,15 +1,8 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-	PreSendAction,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { LoftyContext } from '../shared/transport';
+import type { ItemContext } from '../shared/hooks';
+import { preSend, sendHook } from '../shared/hooks';
 import { loftyRequest } from '../shared/transport';
 
 /** The {type} of every routing path: AGENT_LEAD(1), LENDER_LEAD(2), ASSISTANT_LEAD(4). */
@@ -18,7 +11,7 @@ const ROUTING_TYPES: number[] = Object.values(ROUTING_TYPE);
 
 const NOTHING_SENT = 'Nothing was sent to Lofty.';
 
-function refuse(ctx: IExecuteSingleFunctions, message: string, description = NOTHING_SENT): never {
+function refuse(ctx: ItemContext, message: string, description = NOTHING_SENT): never {
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
 }
 
@@ -32,29 +25,26 @@ function isId(value: unknown): boolean {
 	return /^\d{1,19}$/.test(text) && !/^0+$/.test(text);
 }
 
-function routingTypeOf(ctx: IExecuteSingleFunctions): number {
+function routingTypeOf(ctx: ItemContext): number {
 	return Number(ctx.getNodeParameter('routingType', ROUTING_TYPE.agentLead));
 }
 
 /** An expression may resolve Routing Type to anything: only 1, 2 and 4 exist. */
-export async function checkRoutingType(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const raw = this.getNodeParameter('routingType', undefined) as unknown;
+export const checkRoutingType = preSend(async function (requestOptions) {
+	const raw = this.getNodeParameter('routingType', undefined);
 	if (!ROUTING_TYPES.includes(Number(raw)) || isBlank(raw)) {
 		refuse(this, `"Routing Type" must be Agent Lead (1), Lender Lead (2) or Assistant Lead (4), got "${String(raw)}"`);
 	}
 	return requestOptions;
-}
+});
 
 /**
  * Role ID only applies to assistant leads, where Lofty routes per role. `required` where the
  * reference says "This parameter is required when type == 4"; otherwise only its form is checked.
  */
 export function checkRoleId(required: boolean): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const value = this.getNodeParameter('roleId', '') as unknown;
+	return preSend(async function (requestOptions) {
+		const value = this.getNodeParameter('roleId', '');
 		if (isBlank(value)) {
 			if (required && routingTypeOf(this) === ROUTING_TYPE.assistantLead) {
 				refuse(
@@ -67,14 +57,14 @@ export function checkRoleId(required: boolean): PreSendAction {
 		}
 		if (!isId(value)) refuse(this, `"Role Name or ID" must be a numeric Lofty ID, got "${String(value)}"`);
 		return requestOptions;
-	};
+	});
 }
 
 /**
  * Strategy Type is Lofty's integer code for the assignment method. It is typed in (the
  * reference lists no codes), so an empty or non-numeric value must not reach Lofty.
  */
-function strategyCode(ctx: IExecuteSingleFunctions, value: unknown): number {
+function strategyCode(ctx: ItemContext, value: unknown): number {
 	const text = String(value ?? '').trim();
 	if (text === '') refuse(ctx, '"Strategy Type" is required');
 	if (!/^-?\d+$/.test(text)) refuse(ctx, `"Strategy Type" must be Lofty's whole-number strategy code, got "${text}"`);
@@ -82,7 +72,7 @@ function strategyCode(ctx: IExecuteSingleFunctions, value: unknown): number {
 }
 
 /** RoutingStrategy (6.69) from the form's Routing Strategy collection. */
-function routingStrategyOf(ctx: IExecuteSingleFunctions, form: IDataObject): IDataObject {
+function routingStrategyOf(ctx: ItemContext, form: IDataObject): IDataObject {
 	const strategy: IDataObject = { strategyType: strategyCode(ctx, form.strategyType) };
 
 	const entries = ((form.memberWeights as IDataObject | undefined)?.member ?? []) as IDataObject[];
@@ -119,45 +109,39 @@ function routingStrategyOf(ctx: IExecuteSingleFunctions, form: IDataObject): IDa
 }
 
 /**
- * Update Rule: the routing strategy with its member weights, which plain routing cannot build.
- * RoutingRuleRequest holds only active hours, the rule id and the strategy: the rule's
- * conditions (RoutingRule) go through Additional Body (JSON), as typed.
+ * Update Rule: RoutingRuleRequest holds only active hours, the rule id and the strategy. The form's
+ * active hours go in as set, the strategy with its member weights is built (plain routing cannot
+ * build either): here, before compactBody, so Additional Body (JSON) still merges over both. The
+ * rule's conditions (RoutingRule) go through Additional Body (JSON), as typed.
  */
-export async function buildRuleBody(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
+export const buildRuleBody = preSend(async function (requestOptions) {
 	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 
+	const hours = this.getNodeParameter('activeHours.hours', null) as IDataObject | null;
+	if (hours) body.activeHours = hours;
 	const strategy = this.getNodeParameter('routingStrategy.strategy', null) as IDataObject | null;
 	if (strategy) body.routingStrategy = routingStrategyOf(this, strategy);
 
 	requestOptions.body = body;
 	return requestOptions;
-}
+});
 
 /** Update Default: the strategy code goes into the body as a number. */
-export async function buildDefaultRuleBody(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
+export const buildDefaultRuleBody = preSend(async function (requestOptions) {
 	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 	body.strategyType = strategyCode(this, this.getNodeParameter('strategyType', ''));
 	requestOptions.body = body;
 	return requestOptions;
-}
+});
 
 /**
  * Output of both updates. Lofty answers a bare string ("ok"): say which rule changed,
  * and keep Lofty's answer; an object answer is passed through.
  */
 export function routingUpdateResult(target: 'rule' | 'defaultRule') {
-	return async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
-	): Promise<INodeExecutionData[]> {
+	return sendHook(async function (requestData) {
 		const options = requestData.options as IHttpRequestOptions;
-		const response = await loftyRequest(this as unknown as LoftyContext, options, this.getItemIndex());
+		const response = await loftyRequest(this, options, this.getItemIndex());
 		const sent = (options.body ?? {}) as IDataObject;
 		const which: IDataObject = { routingType: Number(this.getNodeParameter('routingType', ROUTING_TYPE.agentLead)) };
 		if (target === 'rule') which.ruleId = sent.id === undefined ? null : String(sent.id);
@@ -169,5 +153,5 @@ export function routingUpdateResult(target: 'rule' | 'defaultRule') {
 		else if (answer === undefined || answer === null || answer === '') result = { success: true };
 		else result = { result: answer as IDataObject[string] };
 		return [{ json: { ...which, ...result } }];
-	};
+	});
 }

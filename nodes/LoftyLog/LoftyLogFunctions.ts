@@ -1,13 +1,11 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { preSend } from '../shared/hooks';
+
 /** A logged call needs its outcome; emails and texts have none. */
-export async function requireCallingOutcome(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
+export const requireCallingOutcome = preSend(async function (requestOptions) {
 	if (this.getNodeParameter('logType', '') !== 'logCall') return requestOptions;
-	const outcome = this.getNodeParameter('callingOutcome', '') as unknown;
+	const outcome = this.getNodeParameter('callingOutcome', '');
 	if (outcome === undefined || outcome === null || String(outcome).trim() === '') {
 		throw new NodeOperationError(this.getNode(), '"Calling Outcome" is required to log a call', {
 			itemIndex: this.getItemIndex(),
@@ -15,4 +13,4 @@ export async function requireCallingOutcome(
 		});
 	}
 	return requestOptions;
-}
+});

@@ -1,0 +1,5 @@
+import { resourceOperations } from '../../../shared/operations';
+import { getAll } from './getAll';
+import { RESOURCE } from './shared';
+
+export const roleDescription = resourceOperations(RESOURCE, [getAll], 'getAll');
