@@ -211,7 +211,9 @@ describe('Lofty Lead Routing: rule resource, reading', () => {
 	it('refuses a routing type Lofty does not have, before sending', async () => {
 		// With Routing Type an expression, the editor shows (and n8n requires) Role.
 		const error = await refused({ resource: 'rule', operation: 'getAll', routingType: '={{ 3 }}', roleId: '3', returnAll: true });
-		expect(error?.message).toBe('"Routing Type" must be Agent Lead (1), Lender Lead (2) or Assistant Lead (4), got "3"');
+		// The dropdown's own check (a closed list) names the field first.
+		expect(error?.message).toBe('"Routing Type" cannot be "3"');
+		expect(error?.description).toContain('Agent Lead, Assistant Lead, Lender Lead');
 	});
 });
 

@@ -157,7 +157,7 @@ describe('Lofty Webhook: create', () => {
 			[{ listId: 2, callbackUrl: 'not a url' }, '"Callback URL" must be a URL such as https://example.com/webhook, got "not a url"'],
 			[{ listId: 2, callbackUrl: 'ftp://files.example.com/hook' }, '"Callback URL" must be a URL'],
 			[{ listId: 2, callbackUrl: '={{ "" }}' }, '"Callback URL" is required'],
-			[{ listId: '={{ "lead" }}', callbackUrl: 'https://hooks.example.com/a' }, '"List" must be a numeric list ID, got "lead"'],
+			[{ listId: '={{ "lead" }}', callbackUrl: 'https://hooks.example.com/a' }, '"List" cannot be "lead"'],
 			[{ listId: '={{ "" }}', callbackUrl: 'https://hooks.example.com/a' }, '"List" is required'],
 			[
 				{ listId: 2, callbackUrl: 'https://hooks.example.com/a', notificationLimit: 6000 },

@@ -1,5 +1,6 @@
 import type {
 	DeclarativeRestApiSettings,
+	IBinaryData,
 	IGetNodeParameterOptions,
 	IHttpRequestOptions,
 	INodeExecutionData,
@@ -17,6 +18,10 @@ import type { LoftyContext } from './transport';
 export interface ItemContext extends LoftyContext {
 	getItemIndex(): number;
 	getNodeParameter(name: string, fallback?: unknown, options?: IGetNodeParameterOptions): unknown;
+	helpers: LoftyContext['helpers'] & {
+		/** Stores a file in n8n's binary data store, for an item's `binary` output. */
+		prepareBinaryData(binaryData: Buffer, filePath?: string, mimeType?: string): Promise<IBinaryData>;
+	};
 }
 
 /** Changes the request before it is sent (n8n's `routing.send.preSend`). */

@@ -23,18 +23,38 @@ export function forOperation(resource: string, operation: string, properties: IN
 /**
  * A resource's Operation dropdown and the fields of all its operations, from the operations'
  * files. List them in the dropdown's (alphabetical) order.
+ *
+ * Both routers run preSend hooks in the order of the properties, and the dropdown comes first.
+ * An operation's own hooks (checks, integers, Additional Body, compacting) must see the body
+ * the fields made, reshaped: they move to a hidden property after the fields, shown for that
+ * operation only.
  */
 export function resourceOperations(resource: string, operations: OperationDescription[], defaultOperation: string) {
+	const options: INodePropertyOptions[] = [];
+	const hooks: INodeProperties[] = [];
+	for (const { option } of operations) {
+		const { preSend = [], ...send } = option.routing?.send ?? {};
+		options.push({ ...option, routing: { ...option.routing, send } });
+		if (preSend.length === 0) continue;
+		hooks.push({
+			displayName: 'Request',
+			name: 'operationHooks',
+			type: 'hidden',
+			default: '',
+			displayOptions: { show: { resource: [resource], operation: [option.value] } },
+			routing: { send: { preSend } },
+		});
+	}
 	const dropdown: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
-		options: operations.map((operation) => operation.option),
+		options,
 		default: defaultOperation,
 	};
-	return [dropdown, ...operations.flatMap((operation) => operation.description)];
+	return [dropdown, ...operations.flatMap((operation) => operation.description), ...hooks];
 }
 
 /** A required Lofty id typed by hand (lead, note, task, …); checked before sending. */
