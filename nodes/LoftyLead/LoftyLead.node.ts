@@ -3,10 +3,10 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { activityFields, activityOperations } from './resources/activity';
-import { brokermintFields, brokermintOperations } from './resources/brokermint';
-import { leadFields, leadOperations } from './resources/lead';
-import { transactionFields, transactionOperations } from './resources/transaction';
+import { activityDescription } from './resources/activity';
+import { brokermintDescription } from './resources/brokermint';
+import { leadDescription } from './resources/lead';
+import { transactionDescription } from './resources/transaction';
 
 export class LoftyLead implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,14 +26,10 @@ export class LoftyLead implements INodeType {
 				{ name: 'Lead', value: 'lead' },
 				{ name: 'Transaction', value: 'transaction' },
 			], 'lead'),
-			leadOperations,
-			activityOperations,
-			transactionOperations,
-			brokermintOperations,
-			...leadFields,
-			...activityFields,
-			...transactionFields,
-			...brokermintFields,
+			...leadDescription,
+			...activityDescription,
+			...transactionDescription,
+			...brokermintDescription,
 			loftyRequestOptions,
 		]),
 	};

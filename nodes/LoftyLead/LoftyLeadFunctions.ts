@@ -1,0 +1,201 @@
+import type { IDataObject, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+import { NodeOperationError, jsonParse } from 'n8n-workflow';
+
+import { preSend, sendHook } from '../shared/hooks';
+import { idSegment } from '../shared/input';
+import { loftyApiCallAllItems, recordsOf } from '../shared/pagination';
+import { splitCommaList } from '../shared/text';
+import { loftyRequest } from '../shared/transport';
+
+/** Flags Lofty accepts only when a lead is created; an update must not carry them. */
+const CREATE_ONLY_KEYS = ['assignGroupId', 'hideVendorId', 'content', 'isPin', 'leadAlert', 'welcomeEmail', 'leadRouting'];
+
+const asObject = (value: unknown): IDataObject => (typeof value === 'object' && value !== null ? (value as IDataObject) : {});
+
+/** The lead id in whatever form Lofty answered: {leadId}, {id}, {data: …} or a bare id. */
+export function leadIdOf(body: unknown): string | undefined {
+	if (body === undefined || body === null) return undefined;
+	if (typeof body === 'number' || (typeof body === 'string' && /^\d+$/.test(body.trim()))) return String(body).trim();
+	if (typeof body !== 'object') return undefined;
+	const record = body as IDataObject;
+	for (const key of ['leadId', 'id']) {
+		if (record[key] !== undefined && record[key] !== null) return String(record[key]);
+	}
+	for (const key of ['lead', 'data']) {
+		const found = leadIdOf(record[key]);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/**
+ * Create or Update: looks the lead up by email, then by phone (precise search).
+ * Found: PUT the same fields to it. Not found: POST a new lead. Reports which happened.
+ */
+export const createOrUpdateLead = sendHook(async function (requestData) {
+	const itemIndex = this.getItemIndex();
+	const body = { ...((requestData.options.body as IDataObject) ?? {}) };
+	const emails = (Array.isArray(body.emails) ? body.emails : []) as string[];
+	const phones = (Array.isArray(body.phones) ? body.phones : []) as string[];
+	const matchBy = this.getNodeParameter('matchBy', 'emailThenPhone') as string;
+	if (emails.length === 0 && phones.length === 0) {
+		throw new NodeOperationError(this.getNode(), '"Emails" or "Phones" is required to find the lead', {
+			itemIndex,
+			description: 'Create or Update matches an existing lead by email or phone. Nothing was sent to Lofty.',
+		});
+	}
+
+	const lookups: IDataObject[] = [];
+	if (matchBy !== 'phone' && emails[0]) lookups.push({ email: emails[0] });
+	if (matchBy !== 'email' && phones[0]) lookups.push({ phone: phones[0] });
+
+	let existingId: string | undefined;
+	for (const filter of lookups) {
+		const [match] = await loftyApiCallAllItems(
+			this,
+			{ method: 'GET', url: '/v1.0/leads', qs: { ...filter, preciseSearchFlag: true } },
+			{ style: 'offset', pageSize: 1, records: 'leads', unwrap: 'lead' },
+			1,
+			itemIndex,
+		);
+		existingId = leadIdOf(match);
+		if (existingId) break;
+	}
+
+	const request: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), body };
+	if (existingId) {
+		for (const key of CREATE_ONLY_KEYS) delete body[key];
+		request.method = 'PUT';
+		request.url = `/v1.0/leads/${idSegment(existingId, "leadId of Lofty's matching lead")}`;
+	} else {
+		request.method = 'POST';
+		request.url = '/v1.0/leads';
+	}
+	const response = await loftyRequest(this, request, itemIndex);
+	const leadId = existingId ?? leadIdOf(response.body);
+	return recordsOf(response.body).map((record) => ({
+		json: { ...record, leadId: leadId ?? record.leadId ?? null, action: existingId ? 'updated' : 'created' },
+	}));
+});
+
+/**
+ * Reshapes the body fields the form collects in its own shape (comma lists, fixed-collection
+ * groups) into Lofty's. A field's own preSend would run after the operation's, too late for the
+ * date, integer, JSON-merge and compacting steps that read these fields: put this first.
+ */
+export function shapeBody(shapes: Record<string, (value: unknown) => unknown>): PreSendAction {
+	return preSend(async function (requestOptions) {
+		const body = asObject(requestOptions.body);
+		for (const [key, shape] of Object.entries(shapes)) {
+			if (key in body) body[key] = shape(body[key]) as IDataObject[string];
+		}
+		return requestOptions;
+	});
+}
+
+/** The rows of a fixed collection's group (`{field: [...]}` → `[...]`), or an empty list. */
+export const rowsOf = (group: string) => (value: unknown) => asObject(value)[group] || [];
+
+/** Family member rows, their comma-separated emails and phones as lists. */
+export function familyMembersOf(value: unknown): IDataObject[] {
+	return ((asObject(value).member ?? []) as IDataObject[]).map((member) => ({
+		...member,
+		emails: splitCommaList(member.emails || ''),
+		phones: splitCommaList(member.phones || ''),
+	}));
+}
+
+/** The Inquiry collection as Lofty's LeadInquiryReq. */
+export function inquiryOf(value: unknown): IDataObject {
+	const inquiry: IDataObject = { ...((value as IDataObject | undefined) ?? {}) };
+	if (inquiry.propertyType) inquiry.propertyType = splitCommaList(inquiry.propertyType);
+	if (inquiry.locations) inquiry.locations = (inquiry.locations as IDataObject).location || [];
+	return inquiry;
+}
+
+/** The three commission groups, each a list of rows. */
+export function commissionsOf(value: unknown): IDataObject {
+	const groups = (value as IDataObject | undefined) ?? {};
+	return { preSplit: groups.preSplit || [], split: groups.split || [], postSplit: groups.postSplit || [] };
+}
+
+/**
+ * The reference lists hideVendorId as a second body parameter of POST /v1.0/leads, beside the
+ * LeadRequest, which Swagger cannot express: it may be read from the body or the query. It is
+ * sent both ways; Lofty ignores the one it does not read.
+ */
+export const hideVendorIdBothWays = preSend(async function (requestOptions) {
+	const body = requestOptions.body as { hideVendorId?: unknown } | undefined;
+	if (body?.hideVendorId !== undefined) requestOptions.qs = { ...(requestOptions.qs ?? {}), hideVendorId: String(body.hideVendorId) };
+	return requestOptions;
+});
+
+/** Get Login Link names the lead in the path's parameter and again in the body. */
+export const leadIdInBody = preSend(async function (requestOptions) {
+	requestOptions.body = { ...asObject(requestOptions.body), leadId: this.getNodeParameter('leadId') as IDataObject[string] };
+	return requestOptions;
+});
+
+/** Assign sends the assignee rows themselves as the body: a JSON array. */
+export const assigneesBody = preSend(async function (requestOptions) {
+	requestOptions.body = this.getNodeParameter('assignees.assignee', []) as Array<{ assiginee: string; role: string }>;
+	return requestOptions;
+});
+
+/**
+ * LeadActivityReq.listing is an untyped object ("Listing details"): the form takes it as
+ * JSON, which arrives as text when typed in and as an object from an expression.
+ */
+export const parseListing = preSend(async function (requestOptions) {
+	const body = requestOptions.body as IDataObject | undefined;
+	if (!body || typeof body !== 'object') return requestOptions;
+	const raw = body.listing;
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+		delete body.listing;
+		return requestOptions;
+	}
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			parsed = jsonParse(raw);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), '"Listing" is not valid JSON', {
+				itemIndex: this.getItemIndex(),
+				description: `${(error as Error).message}. Nothing was sent to Lofty.`,
+			});
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new NodeOperationError(this.getNode(), '"Listing" must be a JSON object', {
+			itemIndex: this.getItemIndex(),
+			description: 'Give the listing details as an object, e.g. {"listingId": "123", "price": 500000}. Nothing was sent to Lofty.',
+		});
+	}
+	body.listing = parsed as IDataObject;
+	return requestOptions;
+});
+
+/**
+ * Contacts carries no Lofty lead ID: the lead is found by the Brokermint external ID or,
+ * failing that, by email (the reference marks neither as required), so one of them must be given.
+ */
+export const externalIdOrEmail = preSend(async function (requestOptions) {
+	const given = (name: string) => String(this.getNodeParameter(name, '') ?? '').trim() !== '';
+	if (!given('externalId') && !given('contactEmail')) {
+		throw new NodeOperationError(this.getNode(), 'Give an External ID or an Email to find the lead by', {
+			itemIndex: this.getItemIndex(),
+			description: 'Nothing was sent to Lofty.',
+		});
+	}
+	return requestOptions;
+});
+
+/** A form field sent in the body under its own name. */
+export function inBody(property: INodeProperties): INodeProperties {
+	return { ...property, routing: { send: { type: 'body', property: property.name } } };
+}
+
+/** A search filter sent as the query parameter of its name. */
+export function inQuery(property: INodeProperties): INodeProperties {
+	return { ...property, routing: { send: { type: 'query', property: property.name } } };
+}

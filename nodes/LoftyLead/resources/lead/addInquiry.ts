@@ -1,0 +1,64 @@
+import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
+import { compactBody, sendIntegers } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendRequest } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { splitCommaList } from '../../../shared/text';
+import { inBody, rowsOf, shapeBody } from '../../LoftyLeadFunctions';
+import { inquiryValues, locationValues } from './profileFields';
+import { RESOURCE, leadIdCheck } from './shared';
+
+export const addInquiry: OperationDescription = {
+	option: {
+		name: 'Place Inquiry',
+		value: 'addInquiry',
+		action: 'Place an inquiry on a lead',
+		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/inquiry' }, sendRequest(), [
+			leadIdCheck,
+			shapeBody({ propertyType: splitCommaList, locations: rowsOf('location') }),
+			sendIntegers({ 'body.id': 'Inquiry ID', 'body.leadUserId': 'Lead User ID' }),
+			additionalBody(),
+			compactBody,
+		]),
+	},
+	description: forOperation(RESOURCE, 'addInquiry', [
+		recordIdField('leadId', 'Lead ID'),
+		{
+			displayName: 'Inquiry',
+			name: 'inquiryFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			// LeadInquiryReq's scalar fields; its property types and locations follow as fields of their own.
+			options: inquiryValues
+				.filter((field) => field.type !== 'fixedCollection' && field.name !== 'propertyType')
+				.map(inBody),
+		},
+		{
+			displayName: 'Property Types',
+			name: 'inquiryPropertyTypes',
+			type: 'string',
+			default: '',
+			placeholder: 'Single Family, Condo',
+			description: 'Comma-separated property types',
+			routing: { send: { type: 'body', property: 'propertyType' } },
+		},
+		{
+			displayName: 'Locations',
+			name: 'inquiryLocations',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			options: [
+				{
+					displayName: 'Location',
+					name: 'location',
+					values: locationValues,
+				},
+			],
+			routing: { send: { type: 'body', property: 'locations' } },
+		},
+		additionalBodyField('LeadInquiryReq', undefined),
+	]),
+};

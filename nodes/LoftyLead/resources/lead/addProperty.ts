@@ -1,0 +1,35 @@
+import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
+import { compactBody, sendIntegers } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendRequest } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { inBody } from '../../LoftyLeadFunctions';
+import { propertyValues } from './profileFields';
+import { RESOURCE, leadIdCheck } from './shared';
+
+export const addProperty: OperationDescription = {
+	option: {
+		name: 'Place Property',
+		value: 'addProperty',
+		action: 'Place a property on a lead',
+		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/property' }, sendRequest(), [
+			leadIdCheck,
+			sendIntegers({ 'body.autoListingId': 'Auto Listing ID', 'body.id': 'Property ID', 'body.leadUserId': 'Lead User ID' }),
+			additionalBody(),
+			compactBody,
+		]),
+	},
+	description: forOperation(RESOURCE, 'addProperty', [
+		recordIdField('leadId', 'Lead ID'),
+		{
+			displayName: 'Property',
+			name: 'propertyFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: propertyValues.map(inBody),
+		},
+		additionalBodyField('LeadPropertyReq', undefined),
+	]),
+};

@@ -1,0 +1,30 @@
+import { additionalBodyField } from '../../../shared/descriptions';
+import { checkParameters } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation } from '../../../shared/operations';
+import { sendRequest } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { hideVendorIdBothWays } from '../../LoftyLeadFunctions';
+import { createAdditionalFields } from './profileFields';
+import { RESOURCE, emailsField, firstNameField, lastNameField, leadBodySteps, phonesField } from './shared';
+
+export const create: OperationDescription = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a lead',
+		routing: requestWith({ method: 'POST', url: '/v1.0/leads' }, sendRequest(), [
+			checkParameters([{ parameter: 'firstName', label: 'First Name', check: 'required' }]),
+			...leadBodySteps,
+			hideVendorIdBothWays,
+		]),
+	},
+	description: forOperation(RESOURCE, 'create', [
+		{ ...firstNameField, required: true },
+		lastNameField,
+		emailsField,
+		phonesField,
+		createAdditionalFields,
+		additionalBodyField('LeadRequest', undefined),
+	]),
+};

@@ -1,0 +1,22 @@
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, getRecord } from '../../../shared/operations';
+import { LEAD, RESOURCE } from './shared';
+
+const byId = getRecord(LEAD);
+
+export const get: OperationDescription = {
+	option: byId.option,
+	description: [
+		...byId.description,
+		...forOperation(RESOURCE, 'get', [
+			{
+				displayName: 'Include Trash',
+				name: 'withTrash',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to find the lead even if it was deleted',
+				routing: { send: { type: 'query', property: 'withTrash' } },
+			},
+		]),
+	],
+};

@@ -1,0 +1,11 @@
+import { searchSince } from './shared';
+
+export const getAllByCreateTime = searchSince({
+	operation: 'getAllByCreateTime',
+	name: 'Get Many by Create Time',
+	action: 'Get leads created since a time',
+	url: '/v1.0/leads/createTime',
+	parameter: 'leadCreateTime',
+	label: 'Created Since',
+	description: 'Leads created at or after this time',
+});

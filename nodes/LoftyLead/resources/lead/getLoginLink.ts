@@ -1,0 +1,34 @@
+import { sendIntegers } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendRequest } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { leadIdInBody } from '../../LoftyLeadFunctions';
+import { RESOURCE, leadIdCheck } from './shared';
+
+export const getLoginLink: OperationDescription = {
+	option: {
+		name: 'Get Login Link',
+		value: 'getLoginLink',
+		action: 'Get a login link for a lead',
+		description: 'Get a URL of your Lofty website that signs the lead in',
+		routing: requestWith({ method: 'POST', url: '/v1.0/leads/specified-url' }, sendRequest(), [
+			leadIdCheck,
+			leadIdInBody,
+			sendIntegers({ 'body.leadId': 'Lead ID' }),
+		]),
+	},
+	description: forOperation(RESOURCE, 'getLoginLink', [
+		recordIdField('leadId', 'Lead ID'),
+		{
+			displayName: 'Website URL',
+			name: 'loftyWebsiteURL',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://www.example-realty.com/listing/123',
+			description: 'Page of your Lofty website the lead lands on, signed in',
+			routing: { send: { type: 'body', property: 'loftyWebsiteURL' } },
+		},
+	]),
+};

@@ -1,0 +1,28 @@
+import { additionalBodyField } from '../../../shared/descriptions';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendRequest } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { profileFields } from './profileFields';
+import { LEAD, RESOURCE, leadBodySteps, leadIdCheck } from './shared';
+
+export const update: OperationDescription = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a lead',
+		routing: requestWith({ method: 'PUT', url: LEAD.path }, sendRequest(), [leadIdCheck, ...leadBodySteps]),
+	},
+	description: forOperation(RESOURCE, 'update', [
+		recordIdField('leadId', 'Lead ID'),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: profileFields('update'),
+		},
+		additionalBodyField('LeadRequest', undefined),
+	]),
+};

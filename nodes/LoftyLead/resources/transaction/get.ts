@@ -1,0 +1,17 @@
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendRequest } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField } from './shared';
+
+/** Not getRecord: a transaction is addressed by its lead's id and its own. */
+export const get: OperationDescription = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a transaction',
+		description: 'Get a transaction of a lead',
+		routing: requestWith({ method: 'GET', url: TRANSACTION_PATH }, sendRequest(), [leadAndTransactionIds]),
+	},
+	description: forOperation(RESOURCE, 'get', [leadIdField, recordIdField('transactionId', 'Transaction ID')]),
+};

@@ -1,0 +1,15 @@
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendRequest } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField } from './shared';
+
+export const getPropertyAddress: OperationDescription = {
+	option: {
+		name: 'Get Property Address',
+		value: 'getPropertyAddress',
+		action: 'Get the property address of a transaction',
+		routing: requestWith({ method: 'GET', url: `${TRANSACTION_PATH}/property/address` }, sendRequest(), [leadAndTransactionIds]),
+	},
+	description: forOperation(RESOURCE, 'getPropertyAddress', [leadIdField, recordIdField('transactionId', 'Transaction ID')]),
+};

@@ -1,0 +1,29 @@
+import { additionalBodyField } from '../../../shared/descriptions';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendRequest } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField, transactionBodySteps, transactionFields } from './shared';
+
+export const update: OperationDescription = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a transaction',
+		description: 'Update a transaction of a lead',
+		routing: requestWith({ method: 'PUT', url: TRANSACTION_PATH }, sendRequest(), [leadAndTransactionIds, ...transactionBodySteps]),
+	},
+	description: forOperation(RESOURCE, 'update', [
+		leadIdField,
+		recordIdField('transactionId', 'Transaction ID'),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: transactionFields('update'),
+		},
+		additionalBodyField('LeadTransaction', undefined, 'transactionJson'),
+	]),
+};

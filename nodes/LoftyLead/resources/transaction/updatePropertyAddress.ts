@@ -1,0 +1,48 @@
+import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
+import { compactBody, sendIntegers } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendRequest } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { inBody } from '../../LoftyLeadFunctions';
+import { RESOURCE, leadAndTransactionIds, leadIdField } from './shared';
+
+export const updatePropertyAddress: OperationDescription = {
+	option: {
+		name: 'Update Property Address',
+		value: 'updatePropertyAddress',
+		action: 'Update the property address of a transaction',
+		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/transaction/property/address' }, sendRequest(), [
+			leadAndTransactionIds,
+			sendIntegers({ 'body.transactionId': 'Transaction ID' }),
+			additionalBody(),
+			compactBody,
+		]),
+	},
+	description: forOperation(RESOURCE, 'updatePropertyAddress', [
+		leadIdField,
+		// The transaction goes in the body here, not in the URL; sendIntegers trims it.
+		{ ...recordIdField('transactionId', 'Transaction ID'), routing: { send: { type: 'body', property: 'transactionId' } } },
+		additionalBodyField('LeadTransactionPropertyAddress', undefined),
+		{
+			displayName: 'Address',
+			name: 'propertyAddress',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description: "Address of the transaction's property",
+			// LeadTransactionPropertyAddress fields besides transactionId.
+			options: (
+				[
+					['City', 'city'],
+					['County', 'county'],
+					['Label', 'label'],
+					['State', 'state'],
+					['Street Address', 'streetAddress'],
+					['Unit', 'unit'],
+					['Zip Code', 'zipCode'],
+				] as const
+			).map(([displayName, name]) => inBody({ displayName, name, type: 'string', default: '' })),
+		},
+	]),
+};
