@@ -15,7 +15,7 @@ import { quoted } from './text';
 import { API_KEY_CREDENTIAL, DEFAULT_BASE_URL, MAX_WAIT_OPTION, OAUTH2_CREDENTIAL } from './transport';
 import type { PagingOptions } from './pagination';
 import { paginate, sendRequest } from './pagination';
-import { groupRows } from './values';
+import { sendRows } from './routing';
 
 /** Both Lofty credentials, picked by the Authentication parameter. */
 export const loftyCredentials: INodeCredentialDescription[] = [
@@ -212,7 +212,7 @@ export function customFieldsProperty(options: {
 				],
 			},
 		],
-		routing: { send: { type: 'body', property: options.bodyProperty, value: groupRows('field') } },
+		routing: sendRows('body', options.bodyProperty, 'field'),
 	};
 }
 
