@@ -1,9 +1,9 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
-import { loftyMethods } from '../shared/methods';
-import { accountFields, accountOperations } from './resources/account';
 import { routedOperations } from '../shared/executor';
+import { loftyMethods } from '../shared/methods';
+import { accountDescription } from './resources/account';
 
 export class LoftyAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +18,7 @@ export class LoftyAccount implements INodeType {
 		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Account', value: 'account' }], 'account'),
-			accountOperations,
-			...accountFields,
+			...accountDescription,
 			loftyRequestOptions,
 		]),
 	};

@@ -1,9 +1,9 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
-import { loftyMethods } from '../shared/methods';
-import { agentFields, agentOperations } from './resources/agent';
 import { routedOperations } from '../shared/executor';
+import { loftyMethods } from '../shared/methods';
+import { agentDescription } from './resources/agent';
 
 export class LoftyAgent implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +18,7 @@ export class LoftyAgent implements INodeType {
 		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Agent', value: 'agent' }], 'agent'),
-			agentOperations,
-			...agentFields,
+			...agentDescription,
 			loftyRequestOptions,
 		]),
 	};

@@ -3,7 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
-import { brokerFields, brokerOperations } from './resources/broker';
+import { brokerDescription } from './resources/broker';
 
 export class LoftyBroker implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +18,7 @@ export class LoftyBroker implements INodeType {
 		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Broker', value: 'broker' }]),
-			brokerOperations,
-			...brokerFields,
+			...brokerDescription,
 			loftyRequestOptions,
 		]),
 	};

@@ -1,9 +1,9 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
-import { loftyMethods } from '../shared/methods';
-import { memberFields, memberOperations } from './resources/member';
 import { routedOperations } from '../shared/executor';
+import { loftyMethods } from '../shared/methods';
+import { memberDescription } from './resources/member';
 
 export class LoftyMember implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +18,7 @@ export class LoftyMember implements INodeType {
 		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Member', value: 'member' }], 'member'),
-			memberOperations,
-			...memberFields,
+			...memberDescription,
 			loftyRequestOptions,
 		]),
 	};

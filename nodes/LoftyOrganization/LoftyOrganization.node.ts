@@ -1,9 +1,9 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
-import { organizationMethods } from './OrganizationFunctions';
-import { organizationFields, organizationOperations } from './resources/organization';
 import { routedOperations } from '../shared/executor';
+import { organizationMethods } from './LoftyOrganizationFunctions';
+import { organizationDescription } from './resources/organization';
 
 export class LoftyOrganization implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +18,7 @@ export class LoftyOrganization implements INodeType {
 		properties: withEnumChecks([
 			authenticationProperty,
 			resourceProperty([{ name: 'Organization', value: 'organization' }]),
-			organizationOperations,
-			...organizationFields,
+			...organizationDescription,
 			loftyRequestOptions,
 		]),
 	};

@@ -5,7 +5,6 @@ import type {
 } from 'n8n-workflow';
 
 import { loftyLoadOptions } from '../shared/loadOptions';
-import type { LoftyContext } from '../shared/transport';
 import { loftyApiCall } from '../shared/transport';
 
 /** One entry of OrganizationInfo.enterpriseInfo: the user's own group or a visible sub-organization. */
@@ -23,7 +22,7 @@ export const organizationLoadOptions = {
 	 * packages have none, so the list is empty and an ID can still be given as an expression.
 	 */
 	async getOffices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const body = (await loftyApiCall(this as unknown as LoftyContext, 'GET', '/v1.0/org')) as IDataObject | null;
+		const body = (await loftyApiCall(this, 'GET', '/v1.0/org')) as IDataObject | null;
 		const organization = (body && typeof body.data === 'object' && body.data !== null ? body.data : body) as IDataObject | null;
 		const enterprise = organization?.enterpriseInfo as IDataObject | null | undefined;
 		if (!enterprise || typeof enterprise !== 'object') return [];

@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { commaList, groupRows } from '../../shared/values';
+
+import { accountOption } from './fields';
+import { sendList, sendRows } from './routing';
 
 /**
- * Fields that AccountRequest (account node) and AgentProfile/AccountInfo (agent node) share.
+ * Fields that AccountRequest (Lofty Account) and AgentProfile/AccountInfo (Lofty Agent) share.
  * Each takes the body path it is sent to.
  */
-
 
 /** SocialMedias (6.70): {items: Item[]}, each Item {name, type, value}. */
 export function socialMediaProperty(property: string): INodeProperties {
@@ -49,7 +50,7 @@ export function socialMediaProperty(property: string): INodeProperties {
 				],
 			},
 		],
-		routing: { send: { type: 'body', property, value: groupRows('item') } },
+		routing: sendRows('body', property, 'item'),
 	};
 }
 
@@ -60,22 +61,18 @@ export function permissionsField(property: string): INodeProperties {
 		name: 'permissions',
 		type: 'string',
 		default: '',
-		description: "Comma-separated permissions of the account, as Lofty names them",
-		routing: { send: { type: 'body', property, value: commaList } },
+		description: 'Comma-separated permissions of the account, as Lofty names them',
+		routing: sendList('body', property),
 	};
 }
 
 /** groupId: the group (office) the agent joins. */
 export function groupField(property: string): INodeProperties {
-	return {
+	return accountOption({
 		displayName: 'Group Name or ID',
 		name: 'groupId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getGroups' },
-		default: '',
-		description:
-			'Group (office) the agent belongs to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		loadOptionsMethod: 'getGroups',
+		description: 'Group (office) the agent belongs to.',
 		routing: { send: { type: 'body', property } },
-	};
+	});
 }
-

@@ -1,58 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalBody, additionalBodyField, operationProperty, showFor } from '../../shared/descriptions';
-import { checkParameters, compactBody, sendIntegers } from '../../shared/input';
-import { groupField, permissionsField, socialMediaProperty } from '../../LoftyAccount/resources/accountFields';
-import { createAgent, tidyFiles } from '../AgentFunctions';
-import { commaList, groupFields, groupRows, valueTransform } from '../../shared/values';
+import { groupField, permissionsField, socialMediaProperty } from '../../../shared/accountFields';
+import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
+import { accountOption } from '../../../shared/fields';
+import { checkParameters, compactBody, sendIntegers } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation } from '../../../shared/operations';
+import { requestWith, sendList, sendReshaped, sendRows } from '../../../shared/routing';
+import { createAgent, photoUrlsOf, tidyFiles, workInfoOf } from '../../LoftyAgentFunctions';
+import { RESOURCE } from './shared';
 
-const RESOURCE = 'agent';
-
-/** The photo rows as Lofty's list of URLs. */
-const photoUrls = valueTransform('={{ ($value.photo || []).map(p => p.url) }}', (value) =>
-	(((value as { photo?: Array<{ url?: unknown }> } | undefined)?.photo ?? []) as Array<{ url?: unknown }>).map((photo) => photo.url),
-);
-
-
-export const agentOperations = operationProperty(
-	RESOURCE,
-	[
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create an agent with a profile',
-			description: 'Add an agent to the team with account, work and social media details',
-			routing: {
-				request: { method: 'POST', url: '/v1.0/agent/profile/add' },
-				send: {
-					preSend: [
-						checkParameters([
-							{ parameter: 'emailAddress', label: 'Email', check: 'required' },
-							{ parameter: 'emailAddress', label: 'Email', check: 'email' },
-							{ parameter: 'firstName', label: 'First Name', check: 'required' },
-							{ parameter: 'lastName', label: 'Last Name', check: 'required' },
-						]),
-						checkParameters([
-							{ parameter: 'additionalFields.groupId', label: 'Group Name or ID', check: 'ids', optional: true },
-							{ parameter: 'additionalFields.roleId', label: 'Role Name or ID', check: 'ids', optional: true },
-							{ parameter: 'additionalFields.tagIds', label: 'Tag IDs', check: 'ids', optional: true },
-						]),
-						sendIntegers({
-							'body.accountInfo.groupId': 'Group Name or ID',
-							'body.accountInfo.roleId': 'Role Name or ID',
-							'body.accountInfo.tagIds[]': 'Tag IDs',
-						}),
-						tidyFiles,
-						additionalBody(),
-						compactBody,
-					],
-				},
-				operations: { pagination: createAgent },
-			},
-		},
-	],
-	'create',
-);
+/** A field sent to `property` of the body (AgentProfile 6.6, or AccountInfo 6.1 under accountInfo). */
+const toBody = (property: string): INodeProperties['routing'] => ({ send: { type: 'body', property } });
 
 /** FileInfo (6.28) lists of WorkInfo. */
 function filesProperty(displayName: string, name: 'personalAttachments' | 'personalDisclaimers', description: string): INodeProperties {
@@ -96,7 +55,7 @@ function filesProperty(displayName: string, name: 'personalAttachments' | 'perso
 				],
 			},
 		],
-		routing: { send: { type: 'body', property: `workInfo.${name}`, value: groupRows('file') } },
+		routing: sendRows('body', `workInfo.${name}`, 'file'),
 	};
 }
 
@@ -117,7 +76,7 @@ const workInfoValues: INodeProperties[] = [
 	{ displayName: 'Position', name: 'position', type: 'string', default: '', placeholder: 'Buyer Agent' },
 ];
 
-/** AgentProfile (6.6) and AccountInfo (6.1) fields besides the name and email, each routed into the body. */
+/** AgentProfile (6.6) and AccountInfo (6.1) fields besides the name and email. */
 const agentOptionalFields: INodeProperties[] = [
 	{
 		displayName: 'Account Type',
@@ -125,22 +84,16 @@ const agentOptionalFields: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		description: 'Account type of the agent, as Lofty numbers it',
-		routing: { send: { type: 'body', property: 'accountType' } },
+		routing: toBody('accountType'),
 	},
-	{
-		displayName: 'Agent PID',
-		name: 'agentPid',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'agentPid' } },
-	},
+	{ displayName: 'Agent PID', name: 'agentPid', type: 'string', default: '', routing: toBody('agentPid') },
 	{
 		displayName: 'Allow Change Domain',
 		name: 'allowChangeDomain',
 		type: 'boolean',
 		default: false,
 		description: 'Whether the agent may change their website domain',
-		routing: { send: { type: 'body', property: 'accountInfo.allowChangeDomain' } },
+		routing: toBody('accountInfo.allowChangeDomain'),
 	},
 	{
 		displayName: 'Check Roster Number',
@@ -148,7 +101,7 @@ const agentOptionalFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether Lofty checks the roster number (checkRosterNum)',
-		routing: { send: { type: 'body', property: 'checkRosterNum' } },
+		routing: toBody('checkRosterNum'),
 	},
 	{
 		displayName: 'Domain',
@@ -157,7 +110,7 @@ const agentOptionalFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'jane.example-realty.com',
 		description: "The agent's website domain",
-		routing: { send: { type: 'body', property: 'accountInfo.domain' } },
+		routing: toBody('accountInfo.domain'),
 	},
 	{
 		displayName: 'Full Sync',
@@ -165,7 +118,7 @@ const agentOptionalFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to sync the full profile (fullSync)',
-		routing: { send: { type: 'body', property: 'fullSync' } },
+		routing: toBody('fullSync'),
 	},
 	groupField('accountInfo.groupId'),
 	{
@@ -174,7 +127,7 @@ const agentOptionalFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether the agent has a back office',
-		routing: { send: { type: 'body', property: 'hasBackOffice' } },
+		routing: toBody('hasBackOffice'),
 	},
 	{
 		displayName: 'Head Picture URL',
@@ -183,7 +136,7 @@ const agentOptionalFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://example.com/photos/jane.jpg',
 		description: "URL of the agent's profile picture",
-		routing: { send: { type: 'body', property: 'accountInfo.headUrl' } },
+		routing: toBody('accountInfo.headUrl'),
 	},
 	permissionsField('accountInfo.permissions'),
 	filesProperty('Personal Attachments', 'personalAttachments', 'Files attached to the agent profile'),
@@ -205,7 +158,7 @@ const agentOptionalFields: INodeProperties[] = [
 				],
 			},
 		],
-		routing: { send: { type: 'body', property: 'personalPhotos.urls', value: photoUrls } },
+		routing: sendReshaped('body', 'personalPhotos.urls', photoUrlsOf),
 	},
 	{
 		displayName: 'Phone Code',
@@ -214,7 +167,7 @@ const agentOptionalFields: INodeProperties[] = [
 		default: '',
 		placeholder: '1',
 		description: 'Country calling code of the phone number',
-		routing: { send: { type: 'body', property: 'accountInfo.phoneCode' } },
+		routing: toBody('accountInfo.phoneCode'),
 	},
 	{
 		displayName: 'Phone Country',
@@ -223,25 +176,16 @@ const agentOptionalFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'US',
 		description: 'Country of the phone number',
-		routing: { send: { type: 'body', property: 'accountInfo.phoneCountry' } },
+		routing: toBody('accountInfo.phoneCountry'),
 	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'accountInfo.phoneNumber' } },
-	},
-	{
+	{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', routing: toBody('accountInfo.phoneNumber') },
+	accountOption({
 		displayName: 'Role Name or ID',
 		name: 'roleId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getRoles' },
-		default: '',
-		description:
-			'Role of the agent in the team. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		routing: { send: { type: 'body', property: 'accountInfo.roleId' } },
-	},
+		loadOptionsMethod: 'getRoles',
+		description: 'Role of the agent in the team.',
+		routing: toBody('accountInfo.roleId'),
+	}),
 	{
 		displayName: 'Sending Email',
 		name: 'sendingEmail',
@@ -249,7 +193,7 @@ const agentOptionalFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'jane@mail.example-realty.com',
 		description: 'Address the agent sends email from',
-		routing: { send: { type: 'body', property: 'accountInfo.sendingEmail' } },
+		routing: toBody('accountInfo.sendingEmail'),
 	},
 	{
 		displayName: 'Should Sync',
@@ -257,7 +201,7 @@ const agentOptionalFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether the profile should be synced (shouldSync)',
-		routing: { send: { type: 'body', property: 'shouldSync' } },
+		routing: toBody('shouldSync'),
 	},
 	socialMediaProperty('socialMedias.items'),
 	{
@@ -267,7 +211,7 @@ const agentOptionalFields: INodeProperties[] = [
 		default: '',
 		placeholder: '300001, 300004',
 		description: 'Comma-separated IDs of the tags of the agent',
-		routing: { send: { type: 'body', property: 'accountInfo.tagIds', value: commaList } },
+		routing: sendList('body', 'accountInfo.tagIds'),
 	},
 	{
 		displayName: 'Work Info',
@@ -277,47 +221,59 @@ const agentOptionalFields: INodeProperties[] = [
 		placeholder: 'Add Work Info',
 		description: 'Work details of the agent: company, license, introduction',
 		options: [{ displayName: 'Details', name: 'details', values: workInfoValues }],
-		routing: { send: { type: 'body', property: 'workInfo', value: groupFields('details') } },
+		routing: sendReshaped('body', 'workInfo', workInfoOf),
 	},
 ];
 
-/** AccountInfo: name and email of the new agent. */
-const accountInfoRequired: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'emailAddress',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		description: 'Email address of the new account; the agent signs in with it',
-		routing: { send: { type: 'body', property: 'accountInfo.emailAddress' } },
+export const create: OperationDescription = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create an agent with a profile',
+		description: 'Add an agent to the team with account, work and social media details',
+		routing: requestWith({ method: 'POST', url: '/v1.0/agent/profile/add' }, createAgent, [
+			checkParameters([
+				{ parameter: 'emailAddress', label: 'Email', check: 'required' },
+				{ parameter: 'emailAddress', label: 'Email', check: 'email' },
+				{ parameter: 'firstName', label: 'First Name', check: 'required' },
+				{ parameter: 'lastName', label: 'Last Name', check: 'required' },
+			]),
+			checkParameters([
+				{ parameter: 'additionalFields.groupId', label: 'Group Name or ID', check: 'ids', optional: true },
+				{ parameter: 'additionalFields.roleId', label: 'Role Name or ID', check: 'ids', optional: true },
+				{ parameter: 'additionalFields.tagIds', label: 'Tag IDs', check: 'ids', optional: true },
+			]),
+			sendIntegers({
+				'body.accountInfo.groupId': 'Group Name or ID',
+				'body.accountInfo.roleId': 'Role Name or ID',
+				'body.accountInfo.tagIds[]': 'Tag IDs',
+			}),
+			tidyFiles,
+			additionalBody(),
+			compactBody,
+		]),
 	},
-	{
-		displayName: 'First Name',
-		name: 'firstName',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'accountInfo.firstName' } },
-	},
-	{
-		displayName: 'Last Name',
-		name: 'lastName',
-		type: 'string',
-		default: '',
-		routing: { send: { type: 'body', property: 'accountInfo.lastName' } },
-	},
-];
-
-export const agentFields: INodeProperties[] = [
-	...accountInfoRequired.map((field) => ({ ...field, required: true, displayOptions: showFor(RESOURCE, ['create']) })),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor(RESOURCE, ['create']),
-		options: agentOptionalFields,
-	},
-	additionalBodyField('AgentProfile', showFor(RESOURCE, ['create'])),
-];
+	description: forOperation(RESOURCE, 'create', [
+		{
+			displayName: 'Email',
+			name: 'emailAddress',
+			type: 'string',
+			required: true,
+			placeholder: 'name@email.com',
+			default: '',
+			description: 'Email address of the new account; the agent signs in with it',
+			routing: toBody('accountInfo.emailAddress'),
+		},
+		{ displayName: 'First Name', name: 'firstName', type: 'string', required: true, default: '', routing: toBody('accountInfo.firstName') },
+		{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '', routing: toBody('accountInfo.lastName') },
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: agentOptionalFields,
+		},
+		additionalBodyField('AgentProfile', undefined),
+	]),
+};

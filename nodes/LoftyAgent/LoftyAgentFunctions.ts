@@ -1,15 +1,8 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { preSend, sendHook } from '../shared/hooks';
 import { recordsOf } from '../shared/pagination';
-import type { LoftyContext } from '../shared/transport';
 import { loftyRequest } from '../shared/transport';
 
 const FILE_LISTS = [
@@ -21,13 +14,22 @@ function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const asObject = (value: unknown): IDataObject => (isObject(value) ? value : {});
+
+/** Work Info's group as WorkInfo, keeping the file lists the file fields put inside it. */
+export function workInfoOf(value: unknown): IDataObject {
+	const { details, ...lists } = asObject(value);
+	return { ...lists, ...asObject(details) };
+}
+
+/** The photo rows as Lofty's list of URLs. */
+export function photoUrlsOf(value: unknown): unknown[] {
+	return ((asObject(value).photo || []) as IDataObject[]).map((photo) => photo.url);
+}
+
 /** FileInfo entries need their link; a size left at 0 means "not given". */
-export async function tidyFiles(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = isObject(requestOptions.body) ? requestOptions.body : {};
-	const workInfo = isObject(body.workInfo) ? body.workInfo : {};
+export const tidyFiles = preSend(async function (requestOptions) {
+	const workInfo = asObject(asObject(requestOptions.body).workInfo);
 	for (const [key, label] of FILE_LISTS) {
 		const files = workInfo[key];
 		if (!Array.isArray(files)) continue;
@@ -44,20 +46,17 @@ export async function tidyFiles(
 		});
 	}
 	return requestOptions;
-}
+});
 
 /**
  * Create: the reference gives no answer schema. A Result«long» {data, errorCode, errorMsg}
  * is unwrapped to the new agent's id (an error code other than 0 fails the item), a bare id
  * becomes {agentId}, and an object is passed on. The name and email sent are added.
  */
-export async function createAgent(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+export const createAgent = sendHook(async function (requestData) {
 	const itemIndex = this.getItemIndex();
 	const options = requestData.options as IHttpRequestOptions;
-	const response = await loftyRequest(this as unknown as LoftyContext, options, itemIndex);
+	const response = await loftyRequest(this, options, itemIndex);
 	const sent = isObject(options.body) && isObject(options.body.accountInfo) ? options.body.accountInfo : {};
 	const who: IDataObject = { emailAddress: sent.emailAddress, firstName: sent.firstName, lastName: sent.lastName };
 
@@ -76,4 +75,4 @@ export async function createAgent(
 		return [{ json: { agentId: String(body).trim(), ...who } }];
 	}
 	return recordsOf(body).map((record) => ({ json: { ...who, ...record } }));
-}
+});

@@ -1,23 +1,14 @@
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { sendHook } from '../shared/hooks';
 import { recordsOf } from '../shared/pagination';
-import type { LoftyContext } from '../shared/transport';
 import { loftyRequest } from '../shared/transport';
 
-
 /** Get by Account: the member object, whether Lofty sends it as JSON or as JSON text. */
-export async function getMemberByAccount(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+export const getMemberByAccount = sendHook(async function (requestData) {
 	const itemIndex = this.getItemIndex();
-	const response = await loftyRequest(this as unknown as LoftyContext, requestData.options as IHttpRequestOptions, itemIndex);
+	const response = await loftyRequest(this, requestData.options as IHttpRequestOptions, itemIndex);
 	const body = response.body;
 	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) {
 		const account = String(this.getNodeParameter('account', '')).trim();
@@ -27,4 +18,4 @@ export async function getMemberByAccount(
 		});
 	}
 	return recordsOf(body).map((json) => ({ json }));
-}
+});

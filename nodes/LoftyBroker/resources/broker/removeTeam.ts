@@ -1,0 +1,22 @@
+import { checkParameters } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, recordIdField } from '../../../shared/operations';
+import { sendAndEchoId } from '../../../shared/pagination';
+import { requestWith } from '../../../shared/routing';
+import { RESOURCE } from './shared';
+
+export const removeTeam: OperationDescription = {
+	option: {
+		name: 'Remove Team',
+		value: 'removeTeam',
+		action: 'Remove a team from the broker account',
+		description: 'Remove a team from the broker account',
+		// Lofty answers with a bare string or nothing: the output names the team removed.
+		routing: requestWith({ method: 'DELETE', url: '/v1.0/broker/team/{teamId}' }, sendAndEchoId('teamId', 'teamId'), [
+			checkParameters([{ parameter: 'teamId', label: 'Team ID', check: 'id' }]),
+		]),
+	},
+	description: forOperation(RESOURCE, 'removeTeam', [
+		recordIdField('teamId', 'Team ID', 'ID of the team to remove from the broker account'),
+	]),
+};

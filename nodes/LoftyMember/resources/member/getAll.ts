@@ -1,0 +1,41 @@
+import { accountOptions } from '../../../shared/fields';
+import { checkParameters } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation, limitFields } from '../../../shared/operations';
+import type { PagingOptions } from '../../../shared/pagination';
+import { listRouting } from '../../../shared/routing';
+import { RESOURCE } from './shared';
+
+/** GET /v1.0/members pages by offset and limit; Lofty refuses a limit above 100. */
+const memberPages: PagingOptions = { style: 'offset', pageSize: 100, records: 'members' };
+
+export const getAll: OperationDescription = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many members',
+		description: 'Get the members of the team',
+		routing: listRouting({ method: 'GET', url: '/v1.0/members' }, memberPages, [
+			checkParameters([{ parameter: 'filters.groupIds', label: 'Group Names or IDs', check: 'ids', optional: true }]),
+		]),
+	},
+	description: forOperation(RESOURCE, 'getAll', [
+		...limitFields(memberPages.pageSize),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				accountOptions({
+					displayName: 'Group Names or IDs',
+					name: 'groupIds',
+					loadOptionsMethod: 'getGroups',
+					description: 'Only members of these groups (offices).',
+					routing: { send: { type: 'query', property: 'groupIds' } },
+				}),
+			],
+		},
+	]),
+};

@@ -1,0 +1,61 @@
+import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
+import { accountOption } from '../../../shared/fields';
+import { checkParameters, compactBody, requireChanges } from '../../../shared/input';
+import type { OperationDescription } from '../../../shared/operations';
+import { forOperation } from '../../../shared/operations';
+import { sendAndEchoId } from '../../../shared/pagination';
+import { requestWith, sendTrimmed } from '../../../shared/routing';
+import {
+	OFFICE_PATH,
+	RESOURCE,
+	allowManageSubField,
+	officeContact,
+	officeFieldRules,
+	parentToZipcode,
+	sendOfficeIntegers,
+	textField,
+} from './shared';
+
+export const updateOffice: OperationDescription = {
+	option: {
+		name: 'Update Office',
+		value: 'updateOffice',
+		action: 'Update an office',
+		description: 'Edit the details of an office of the organization',
+		// Lofty answers with a bare string: the output names the office changed.
+		routing: requestWith({ method: 'POST', url: OFFICE_PATH }, sendAndEchoId('officeId', 'officeId'), [
+			checkParameters([{ parameter: 'officeId', label: 'Office', check: 'id' }]),
+			checkParameters(officeFieldRules('officeUpdateFields')),
+			sendOfficeIntegers,
+			additionalBody(),
+			compactBody,
+			requireChanges('Update Fields', ['id']),
+		]),
+	},
+	description: forOperation(RESOURCE, 'updateOffice', [
+		accountOption({
+			displayName: 'Office Name or ID',
+			name: 'officeId',
+			loadOptionsMethod: 'getOffices',
+			description: 'Office to update.',
+			required: true,
+			routing: sendTrimmed('body', 'id'),
+		}),
+		{
+			displayName: 'Update Fields',
+			name: 'officeUpdateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description: 'Office details to change; fields left out keep their values',
+			options: [
+				allowManageSubField,
+				officeContact.city,
+				officeContact.email,
+				textField('Name', 'name', { description: 'Name of the office' }),
+				...parentToZipcode,
+			],
+		},
+		additionalBodyField('OfficeOpenVo', undefined),
+	]),
+};
