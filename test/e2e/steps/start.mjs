@@ -6,28 +6,36 @@
 // task runner and the sandbox and frees their ports. A restart with --reset says what it cleared.
 
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { N8n, waitFor } from '../../../scripts/lib/n8n.mjs';
 import { ROOT } from '../../../scripts/lib/paths.mjs';
-import { freePort, isRunning, portIsFree, processTree, run, spawnGroup } from '../../../scripts/lib/proc.mjs';
+import { freePort, isRunning, onShutdown, portIsFree, processTree, run } from '../../../scripts/lib/proc.mjs';
 import { finishedExecutions } from '../server.mjs';
 
 const HOOK_EXAMPLE = JSON.parse(readFileSync(join(ROOT, 'examples', 'lead-events-webhook.json'), 'utf8'));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** `npm start -- <args>` in a process group of its own, as a terminal's job would be. */
+/** The npm starts of this step, stopped the normal way if the step fails half-way. */
+const launched = [];
+
+/**
+ * `npm start -- <args>` in a process group of its own, as a terminal's job would be. Not through
+ * spawnGroup, which kills a group once its leader exits: npm dies at once on SIGHUP, and the
+ * script must then stop n8n by itself.
+ */
 function launch(args) {
 	let output = '';
-	const child = spawnGroup(npm, ['start', '--', ...args], {
-		cwd: ROOT,
-		env: { ...process.env, SANDBOX_RATE_LIMIT: 'off' },
-		onOutput: (chunk) => {
-			output += chunk.toString('utf8');
-		},
-	});
+	const child = spawn(npm, ['start', '--', ...args], { cwd: ROOT, env: { ...process.env, SANDBOX_RATE_LIMIT: 'off' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const collect = (chunk) => {
+		output += chunk.toString('utf8');
+	};
+	child.stdout.on('data', collect);
+	child.stderr.on('data', collect);
 	const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	launched.push({ child, exited });
 	return {
 		child,
 		exited,
@@ -63,7 +71,25 @@ async function stopWith(ctx, started, ports, signal) {
 	return seconds;
 }
 
+/** Stops the npm starts still running the normal way (SIGTERM to npm, which passes it on). */
+async function stopLaunched() {
+	for (const { child, exited } of launched.splice(0)) {
+		if (child.exitCode !== null || child.signalCode !== null) continue;
+		process.kill(child.pid, 'SIGTERM');
+		await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+	}
+}
+
 export async function startStep(ctx) {
+	onShutdown(stopLaunched);
+	try {
+		await steps(ctx);
+	} finally {
+		await stopLaunched();
+	}
+}
+
+async function steps(ctx) {
 	const state = ctx.tempDir('start-state');
 	const other = join(ctx.tempDir('start-other'), 'state');
 	const first = launch([`--state=${state}`, `--port=${await freePort()}`]);
