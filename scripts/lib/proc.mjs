@@ -189,17 +189,16 @@ function allPids() {
 	return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
 }
 
-/** Pids (of those this user may inspect) that hold a socket listening on `port`. */
-export function portHolders(port) {
+/** Pids among `pids` (default: all this user may inspect) that hold a socket listening on `port`. */
+export function portHolders(port, pids = undefined) {
 	const listening = listeningInodes(port);
 	if (!listening.size) return [];
-	return allPids().filter((pid) => [...socketInodes(pid)].some((inode) => listening.has(inode)));
+	return (pids ?? allPids()).filter((pid) => [...socketInodes(pid)].some((inode) => listening.has(inode)));
 }
 
 /** True when process `pid` itself listens on `port`: the server answering there is that process. */
 export function listensOn(pid, port) {
-	const listening = listeningInodes(port);
-	return [...socketInodes(pid)].some((inode) => listening.has(inode));
+	return portHolders(port, [pid]).length > 0;
 }
 
 /** A process's command line, shortened, for messages ('' when unknown). */
@@ -211,39 +210,34 @@ export function commandLine(pid) {
 	}
 }
 
-/** When the kernel started process `pid` (clock ticks since boot), to tell a reused pid apart. */
-export function processStartTime(pid) {
+/** /proc/<pid>/stat after the command name (which may hold spaces): [state, ppid, ...]; undefined when gone. */
+function statFields(pid) {
 	try {
 		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		// Fields after the command name (which may hold spaces): state is 3rd, starttime 22nd.
-		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	} catch {
 		return undefined;
 	}
 }
 
+/** When the kernel started process `pid` (clock ticks since boot), to tell a reused pid apart. */
+export function processStartTime(pid) {
+	return statFields(pid)?.[19];
+}
+
 /** True while process `pid` runs (a zombie, exited but not yet reaped, does not count). */
 export function isRunning(pid) {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-	} catch {
-		return false;
-	}
+	const state = statFields(pid)?.[0];
+	return state !== undefined && state !== 'Z';
 }
 
 /** `pid` and every process descended from it that is still alive. */
 export function processTree(pid) {
 	const children = new Map();
 	for (const candidate of allPids()) {
-		try {
-			const stat = readFileSync(`/proc/${candidate}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (!children.has(ppid)) children.set(ppid, []);
-			children.get(ppid).push(candidate);
-		} catch {
-			// exited meanwhile
-		}
+		const ppid = Number(statFields(candidate)?.[1]);
+		if (!children.has(ppid)) children.set(ppid, []);
+		children.get(ppid).push(candidate);
 	}
 	const tree = [];
 	const queue = [pid];
