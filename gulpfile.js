@@ -1,5 +1,6 @@
 'use strict';
 
+const { rmSync } = require('fs');
 const { src, dest, task, parallel } = require('gulp');
 
 // Copy node/credential icons into dist/icons, keeping their layout under icons/.
@@ -14,6 +15,14 @@ function copyCodex() {
 	return src('nodes/**/*.node.json', { base: 'nodes' }).pipe(dest('dist/nodes'));
 }
 
+// dist/ from an earlier build may hold files whose sources moved (resources/<name>.js beside
+// resources/<name>/index.js): the build starts from an empty dist/.
+function clean(done) {
+	rmSync('dist', { recursive: true, force: true });
+	done();
+}
+
+task('clean', clean);
 task('build:icons', copyIcons);
 task('build:codex', copyCodex);
 task('build:assets', parallel(copyIcons, copyCodex));

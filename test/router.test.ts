@@ -1,9 +1,21 @@
-import type { IDataObject, INodeParameters, INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestOptions,
+	INodeParameters,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { Expression } from 'n8n-workflow';
 
 import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
 import { LoftyNote } from '../nodes/LoftyNote/LoftyNote.node';
-import { apiPathOf, valueTransformOf } from '../nodes/shared/values';
+import { authenticationProperty, loftyNodeBase, resourceProperty } from '../nodes/shared/descriptions';
+import { routedOperations, routingProblems } from '../nodes/shared/executor';
+import { forOperation, resourceOperations } from '../nodes/shared/operations';
+import { sendRequest } from '../nodes/shared/pagination';
+import { requestWith } from '../nodes/shared/routing';
 import type { Router } from './harness';
 import { allNodeTypes } from './support/nodes';
 import { summary, useFakeLofty } from './support/env';
@@ -79,32 +91,103 @@ describe('the Lofty router (customOperations)', () => {
 	});
 });
 
-/** Every routing expression in a node's properties, with where it sits. */
-function routingExpressions(properties: Array<INodeProperties | INodePropertyOptions | INodePropertyCollection>, path: string): Array<[string, string]> {
-	const found: Array<[string, string]> = [];
-	for (const property of properties) {
-		const at = `${path}${property.name}`;
-		const routing = 'routing' in property ? property.routing : undefined;
-		const strings: unknown[] = [routing?.send?.value, routing?.send?.property, ...Object.values(routing?.request ?? {})];
-		for (const value of strings) if (typeof value === 'string' && value.startsWith('=')) found.push([at, value]);
-		if ('options' in property && Array.isArray(property.options)) found.push(...routingExpressions(property.options, `${at}.`));
-		if ('values' in property && Array.isArray(property.values)) found.push(...routingExpressions(property.values, `${at}.`));
+/** A small node on the shared machinery, for what no Lofty node does yet (a record picker) and for refusals. */
+function probeNode(overrides: Partial<INodeTypeDescription> = {}, leadIdField: Partial<INodeProperties> = {}): INodeType {
+	const description: INodeTypeDescription = {
+		...loftyNodeBase,
+		displayName: 'Router Probe',
+		name: 'routerProbe',
+		defaults: { name: 'Router Probe' },
+		description: 'Gets a lead, for the router tests',
+		properties: [
+			authenticationProperty,
+			resourceProperty([{ name: 'Lead', value: 'lead' }]),
+			...resourceOperations(
+				'lead',
+				[
+					{
+						option: {
+							name: 'Get',
+							value: 'get',
+							action: 'Get a lead',
+							routing: requestWith({ method: 'GET', url: '/v1.0/leads/{leadId}' }, sendRequest()),
+						},
+						description: forOperation('lead', 'get', [
+							{
+								displayName: 'Lead',
+								name: 'leadId',
+								type: 'resourceLocator',
+								default: { mode: 'id', value: '' },
+								modes: [{ displayName: 'By ID', name: 'id', type: 'string' }],
+								...leadIdField,
+							} as INodeProperties,
+						]),
+					},
+				],
+				'get',
+			),
+		],
+		...overrides,
+	};
+	class RouterProbe implements INodeType {
+		description = description;
+		customOperations = routedOperations(description);
 	}
-	return found;
+	return new RouterProbe();
 }
 
-describe('routing expressions', () => {
-	it('each has a function form the Lofty router runs, in every node', () => {
-		const missing: string[] = [];
-		let count = 0;
-		for (const type of allNodeTypes()) {
-			for (const [at, expression] of routingExpressions(type.description.properties, `${type.description.name}: `)) {
-				count++;
-				if (!valueTransformOf(expression) && !apiPathOf(expression)) missing.push(`${at} ${expression}`);
+describe('what the Lofty router runs, and what it refuses', () => {
+	it('runs every node of the package: no description needs more than it implements', () => {
+		const problems = allNodeTypes().flatMap((type) => routingProblems(type.description).map((problem) => `${type.description.displayName}: ${problem}`));
+		expect(problems).toEqual([]);
+	});
+
+	it('holds no expression in any routing but $value, in every node', () => {
+		const found: string[] = [];
+		const visit = (entry: unknown, at: string) => {
+			if (typeof entry === 'string' && entry.startsWith('=') && entry !== '={{$value}}') found.push(`${at}: ${entry}`);
+			else if (typeof entry === 'object' && entry !== null) for (const [key, value] of Object.entries(entry)) visit(value, `${at}.${key}`);
+		};
+		const routings = (properties: unknown[], at: string): void => {
+			for (const property of properties as Array<{ name: string; routing?: unknown; options?: unknown[]; values?: unknown[] }>) {
+				visit(property.routing, `${at}${property.name}.routing`);
+				if (Array.isArray(property.options)) routings(property.options, `${at}${property.name}.`);
+				if (Array.isArray(property.values)) routings(property.values, `${at}${property.name}.`);
 			}
-		}
-		expect(missing).toEqual([]);
-		expect(count).toBeGreaterThan(40);
+		};
+		for (const type of allNodeTypes()) routings(type.description.properties, `${type.description.name}: `);
+		expect(found).toEqual([]);
+	});
+
+	it.each(['lofty', 'n8n'] as const)('reads a record picker\'s id (extractValue), as n8n\'s router does (%s)', async (router) => {
+		const result = await env.run(probeNode(), { resource: 'lead', operation: 'get', leadId: { __rl: true, mode: 'id', value: ' 1000002 ' } }, { router });
+		expect(result.status).toBe('success');
+		expect(env.apiRequests().map((request) => request.path)).toEqual(['/v1.0/leads/1000002']);
+	});
+
+	it.each([
+		['an expression in requestDefaults', { requestDefaults: { baseURL: '={{ $credentials.baseUrl }}' } }, {}, 'requestDefaults.baseURL is an expression'],
+		['node-level requestOperations', { requestOperations: { pagination: sendRequest() } }, {}, 'requestOperations is set for the whole node'],
+		['an expression inside an object-valued request key', {}, { routing: { request: { qs: { withTrash: '={{ true }}' } } } }, 'routing.request.qs.withTrash is an expression'],
+		['a send value other than $value', {}, { routing: { send: { type: 'query', property: 'id', value: '={{ $value.trim() }}' } } }, 'routing.send.value is an expression other than $value'],
+		['a maxResults other than $value', {}, { routing: { output: { maxResults: '={{ $value * 2 }}' } } }, 'routing.output.maxResults is not $value'],
+		['postReceive', {}, { routing: { output: { postReceive: [{ type: 'rootProperty', properties: { property: 'lead' } }] } } }, 'routing.output.postReceive is not run'],
+		['a preSend not declared as a hook', {}, { routing: { send: { preSend: [async (options: IHttpRequestOptions) => options] } } }, 'a preSend was not declared with preSend()'],
+	] as Array<[string, Partial<INodeTypeDescription>, Partial<INodeProperties>, string]>)(
+		'refuses at load %s',
+		(_, overrides, leadIdField, problem) => {
+			expect(() => probeNode(overrides, leadIdField)).toThrow(problem);
+		},
+	);
+
+	it('refuses at load an operation with no send hook', () => {
+		const bare = { ...probeNode().description };
+		bare.properties = bare.properties.map((property) =>
+			property.name === 'operation'
+				? { ...property, options: (property.options as INodePropertyOptions[]).map((option) => ({ ...option, routing: { request: { method: 'GET' as const, url: '/v1.0/me' } } })) }
+				: property,
+		);
+		expect(routingProblems(bare)).toContain('operation "get" names no send hook');
 	});
 });
 

@@ -1,4 +1,4 @@
-import type { IBinaryData, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemContext } from '../shared/hooks';
@@ -318,29 +318,6 @@ function unreadable(ctx: ItemContext, itemIndex: number, reason: string): NodeOp
 	});
 }
 
-interface BinaryHelpers {
-	prepareBinaryData(data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData>;
-}
-
-function hasBinaryHelpers(helpers: object): helpers is BinaryHelpers {
-	return 'prepareBinaryData' in helpers && typeof helpers.prepareBinaryData === 'function';
-}
-
-/**
- * n8n's binary store, through which a file output must go. ItemContext does not declare it (yet),
- * though both routers' contexts have it: checked before anything is sent rather than assumed.
- */
-function binaryStore(ctx: ItemContext): BinaryHelpers {
-	const helpers = ctx.helpers;
-	if (!hasBinaryHelpers(helpers)) {
-		throw new NodeOperationError(ctx.getNode(), `${PUBLISHED_OPERATION}: this run cannot store files`, {
-			itemIndex: ctx.getItemIndex(),
-			description: 'Set "Output" to "Listing Items" to get the listings as items. Nothing was sent to Lofty.',
-		});
-	}
-	return helpers;
-}
-
 /**
  * Get Published Listings: GET /v1.0/getPublishedListings answers an XML feed. Asks for the
  * raw bytes, then either stores them as a binary file or converts the feed into one item per
@@ -352,7 +329,6 @@ export const getPublishedListings = sendHook(async function (requestData) {
 	const feedType = String(this.getNodeParameter('feedType', '') ?? '');
 
 	let binaryProperty = '';
-	let store: BinaryHelpers | undefined;
 	let maxResults: number | undefined;
 	if (output === 'binary') {
 		binaryProperty = String(this.getNodeParameter('binaryPropertyName', 'data') ?? '').trim();
@@ -362,7 +338,6 @@ export const getPublishedListings = sendHook(async function (requestData) {
 				description: 'Name the binary field the feed goes into, e.g. "data". Nothing was sent to Lofty.',
 			});
 		}
-		store = binaryStore(this);
 	} else {
 		maxResults = limitOf(this, requestData);
 	}
@@ -376,11 +351,11 @@ export const getPublishedListings = sendHook(async function (requestData) {
 	const contentType = headerValue(response.headers, 'content-type');
 	const feed = readFeedBody(response.body, contentType);
 
-	if (store) {
+	if (output === 'binary') {
 		const isJson = feed.format === 'json';
 		const mimeType = isJson ? 'application/json' : contentType.split(';')[0].trim() || 'application/xml';
 		const fileName = `published-listings${feedType ? `-${feedType}` : ''}.${isJson ? 'json' : 'xml'}`;
-		const binary = await store.prepareBinaryData(feed.bytes, fileName, mimeType);
+		const binary = await this.helpers.prepareBinaryData(feed.bytes, fileName, mimeType);
 		return [
 			{
 				json: { feedType: feedType || null, format: feed.format, fileName, mimeType, bytes: feed.bytes.length },

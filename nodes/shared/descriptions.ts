@@ -13,8 +13,6 @@ import { mergeJsonBody } from './input';
 
 import { quoted } from './text';
 import { API_KEY_CREDENTIAL, DEFAULT_BASE_URL, MAX_WAIT_OPTION, OAUTH2_CREDENTIAL } from './transport';
-import type { PagingOptions } from './pagination';
-import { paginate, sendRequest } from './pagination';
 import { sendRows } from './routing';
 
 /** Both Lofty credentials, picked by the Authentication parameter. */
@@ -50,7 +48,6 @@ export const loftyNodeBase = {
 		baseURL: DEFAULT_BASE_URL,
 		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 	},
-	requestOperations: { pagination: sendRequest() },
 } satisfies Partial<INodeTypeDescription>;
 
 /**
@@ -90,85 +87,10 @@ export function resourceProperty(options: INodePropertyOptions[], defaultResourc
 	};
 }
 
-/**
- * The operation dropdown of one resource. Every operation is sent through the
- * shared request function, so `paginate` is always on here; list operations
- * swap in a paginator with `listRouting`.
- */
-export function operationProperty(
-	resource: string,
-	options: INodePropertyOptions[],
-	defaultOperation: string,
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options,
-		default: defaultOperation,
-		routing: { send: { paginate: true } },
-	};
-}
 
-/** Routing for a list operation: method and URL plus the paginator for its style. */
-export function listRouting(method: 'GET' | 'POST', url: string, paging: PagingOptions) {
-	return {
-		request: { method, url },
-		operations: { pagination: paginate(paging) },
-	} as const;
-}
 
-/** Return All and Limit for a list operation; the paginator stops exactly at Limit. */
-export function returnAllAndLimit(resource: string, operations: string[], maxPageSize: number): INodeProperties[] {
-	const show = { resource: [resource], operation: operations };
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			hint: `Lofty returns up to ${maxPageSize} records per request; larger limits page automatically`,
-			routing: { output: { maxResults: '={{$value}}' } },
-		},
-	];
-}
 
-/** Shorthand for `displayOptions.show` of fields that belong to some operations of a resource. */
-export function showFor(resource: string, operations: string[], extra: Record<string, Array<string | boolean>> = {}) {
-	return { show: { resource: [resource], operation: operations, ...extra } };
-}
 
-/** A required numeric Lofty ID parameter (lead, transaction, note, …), checked before sending. */
-export function idField(
-	name: string,
-	displayName: string,
-	displayOptions: INodeProperties['displayOptions'],
-	description?: string,
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '1234567',
-		description,
-		displayOptions,
-	};
-}
 
 /**
  * Custom field values as a list of {key, value} pairs with the field picked from the account:

@@ -2,7 +2,7 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecuteFunctions,
-	IExecuteSingleFunctions,
+	IGetNodeParameterOptions,
 	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
@@ -13,35 +13,91 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeHelpers, NodeOperationError, deepCopy, sleep } from 'n8n-workflow';
 
-import { apiPathOf, valueTransformOf } from './values';
+import type { ItemContext, RequestHook, SendHook } from './hooks';
+import { requestHookOf, sendHookOf } from './hooks';
 
 /**
- * Runs the routing written in a Lofty node's description (`requestDefaults`, `routing.request`,
- * `routing.send`, `routing.output.maxResults`, `routing.operations`) as the node's
- * customOperations.
+ * Runs the routing written in a Lofty node's description as the node's customOperations.
  *
- * Why not n8n's own router: in n8n 2.x it evaluates every parameter expression four times per
- * item (twice while resolving the base URL, twice while building the request), in an isolate,
- * which made a 2,000-item create cost twice the HTTP Request node. Here each parameter is read
- * once per item, and `send.value` transforms run as plain functions (see values.ts).
+ * Why not n8n's own RoutingNode: in n8n 2.x it evaluates every parameter expression about four
+ * times per item, in an isolate; on the same expression-free descriptions it costs more than
+ * the HTTP Request node does (bench/results.md, case 3). Here each parameter is read once per
+ * item. The router reads a narrow part of what n8n's reads, the part these descriptions use, and
+ * refuses at load any description that needs more (`routingProblems`).
  */
 export function routedOperations(description: INodeTypeDescription): NonNullable<INodeType['customOperations']> {
+	const problems = routingProblems(description);
+	if (problems.length) {
+		throw new Error(`The Lofty router cannot run the description of ${description.displayName}:\n- ${problems.join('\n- ')}`);
+	}
 	const run = routedOperation(description);
 	const operations: NonNullable<INodeType['customOperations']> = {};
 	for (const property of description.properties) {
 		if (property.name !== 'operation' || property.type !== 'options') continue;
-		const resources = (property.displayOptions?.show?.resource ?? []) as string[];
-		for (const resource of resources) {
+		for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
 			operations[resource] ??= {};
-			for (const option of (property.options ?? []) as INodePropertyOptions[]) {
-				operations[resource][String(option.value)] = run;
-			}
+			for (const option of (property.options ?? []) as INodePropertyOptions[]) operations[resource][String(option.value)] = run;
 		}
 	}
 	return operations;
 }
 
-type RequestData = DeclarativeRestApiSettings.ResultOptions;
+const VALUE = '={{$value}}';
+const SEND_KEYS = new Set(['type', 'property', 'value', 'paginate', 'preSend', 'propertyInDotNotation']);
+const isExpression = (value: unknown) => typeof value === 'string' && value.startsWith('=');
+
+/** Paths ("qs.leadId") of every expression inside a value. */
+function expressionsIn(value: unknown, path: string): string[] {
+	if (isExpression(value)) return [path];
+	if (typeof value !== 'object' || value === null) return [];
+	return Object.entries(value).flatMap(([key, entry]) => expressionsIn(entry, path ? `${path}.${key}` : key));
+}
+
+/**
+ * What in a description the Lofty router would not run as n8n's router does: any expression in
+ * requestDefaults or request values, a send value other than `$value`, a maxResults other than
+ * `$value`, postReceive, node-level requestOperations, hooks not declared in hooks.ts, and an
+ * operation with no send hook. Empty when the router can run it all.
+ */
+export function routingProblems(description: INodeTypeDescription): string[] {
+	const problems = expressionsIn(description.requestDefaults ?? {}, '').map((path) => `requestDefaults.${path} is an expression`);
+	if (description.requestOperations) problems.push('requestOperations is set for the whole node; each operation names its own send hook');
+
+	const visit = (property: INodeProperties | INodePropertyOptions, at: string) => {
+		const name = `${at}${property.name}`;
+		const { routing } = property;
+		if (routing) {
+			for (const path of expressionsIn(routing.request ?? {}, 'request')) problems.push(`${name}: routing.${path} is an expression`);
+			const send = routing.send ?? {};
+			for (const key of Object.keys(send)) if (!SEND_KEYS.has(key)) problems.push(`${name}: routing.send.${key} is not run`);
+			if (isExpression(send.property)) problems.push(`${name}: routing.send.property is an expression`);
+			if (send.value !== undefined && send.value !== VALUE) problems.push(`${name}: routing.send.value is an expression other than $value`);
+			if (send.paginate !== undefined && typeof send.paginate !== 'boolean') problems.push(`${name}: routing.send.paginate is not true or false`);
+			for (const action of send.preSend ?? []) {
+				if (!requestHookOf(action)) problems.push(`${name}: a preSend was not declared with preSend() (hooks.ts)`);
+			}
+			const output = routing.output ?? {};
+			if (output.postReceive?.length) problems.push(`${name}: routing.output.postReceive is not run`);
+			if (output.maxResults !== undefined && output.maxResults !== VALUE) problems.push(`${name}: routing.output.maxResults is not $value`);
+			for (const [key, operation] of Object.entries(routing.operations ?? {})) {
+				if (key !== 'pagination') problems.push(`${name}: routing.operations.${key} is not run`);
+				else if (!sendHookOf(operation)) problems.push(`${name}: the send function was not declared with sendHook() (hooks.ts)`);
+			}
+		}
+		if (!('type' in property)) return;
+		if (property.name === 'operation' && property.type === 'options') {
+			for (const option of (property.options ?? []) as INodePropertyOptions[]) {
+				if (!option.routing?.operations?.pagination) problems.push(`operation "${String(option.value)}" names no send hook`);
+			}
+		}
+		for (const option of (property.options ?? []) as Array<INodeProperties | INodePropertyOptions | INodePropertyCollection>) {
+			if ('values' in option) option.values.forEach((field) => visit(field, `${name}.${option.name}.`));
+			else visit(option, `${name}.`);
+		}
+	};
+	description.properties.forEach((property) => visit(property, ''));
+	return problems;
+}
 
 interface NodeRequestOptions {
 	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
@@ -88,6 +144,14 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error : new Error(String(error)), { itemIndex });
 }
 
+/** One item's request as the routing builds it: options, hooks, the send hook and Limit. */
+interface ItemRequest {
+	options: IHttpRequestOptions;
+	preSend: RequestHook[];
+	send?: SendHook;
+	maxResults?: number;
+}
+
 async function runItem(
 	ctx: IExecuteFunctions,
 	description: INodeTypeDescription,
@@ -95,31 +159,28 @@ async function runItem(
 	nodeOptions: NodeRequestOptions,
 ): Promise<INodeExecutionData[]> {
 	const item = itemContext(ctx, itemIndex);
-	const requestData: RequestData = {
-		options: { qs: {}, body: {}, headers: {} } as IHttpRequestOptions,
+	const request: ItemRequest = {
+		options: { url: '', qs: {}, body: {}, headers: {}, ...(deepCopy(description.requestDefaults ?? {}) as IDataObject) },
+		preSend: [],
+	};
+	const route = new Router(item, description);
+	for (const property of description.properties) route.property(request, property, '');
+
+	request.options.timeout = nodeOptions.timeout || 300_000;
+	if (nodeOptions.allowUnauthorizedCerts) request.options.skipSslCertificateValidation = true;
+	if (nodeOptions.proxy) request.options.proxy = proxyOf(ctx, nodeOptions.proxy, itemIndex);
+
+	for (const hook of request.preSend) request.options = await hook.call(item, request.options);
+	if (!request.send) throw new NodeOperationError(ctx.getNode(), 'This operation names no send hook', { itemIndex });
+	const requestData: DeclarativeRestApiSettings.ResultOptions = {
+		options: request.options,
 		preSend: [],
 		postReceive: [],
-		requestOperations: { ...(description.requestOperations ?? {}) },
+		requestOperations: {},
+		maxResults: request.maxResults,
 	};
-	for (const [key, value] of Object.entries(description.requestDefaults ?? {})) {
-		(requestData.options as unknown as IDataObject)[key] = deepCopy(value as IDataObject);
-	}
-	const route = new Router(item, description);
-	for (const property of description.properties) route.property(requestData, property, '');
-
-	requestData.options.timeout = nodeOptions.timeout || 300_000;
-	if (nodeOptions.allowUnauthorizedCerts) requestData.options.skipSslCertificateValidation = true;
-	if (nodeOptions.proxy) requestData.options.proxy = proxyOf(ctx, nodeOptions.proxy, itemIndex);
-
-	for (const preSend of requestData.preSend) {
-		requestData.options = await preSend.call(item, requestData.options as IHttpRequestOptions);
-	}
-	const send = requestData.requestOperations?.pagination;
-	if (typeof send !== 'function') {
-		throw new NodeOperationError(ctx.getNode(), 'This operation has no request function', { itemIndex });
-	}
-	const records = await send.call(item as never, requestData);
-	return requestData.maxResults ? records.slice(0, Number(requestData.maxResults)) : records;
+	const records = await request.send.call(item, requestData);
+	return request.maxResults !== undefined ? records.slice(0, request.maxResults) : records;
 }
 
 function proxyOf(ctx: IExecuteFunctions, proxy: string, itemIndex: number): IHttpRequestOptions['proxy'] {
@@ -143,82 +204,91 @@ function proxyOf(ctx: IExecuteFunctions, proxy: string, itemIndex: number): IHtt
 }
 
 /**
- * The item's function context: n8n's execute context with this item's index bound, and each
- * parameter evaluated once however often the routing, the checks and the paginator read it.
+ * The item's context: exactly ItemContext, with this item's index bound, and each parameter
+ * evaluated once however often the routing, the checks and the send hook read it.
  */
-function itemContext(ctx: IExecuteFunctions, itemIndex: number): IExecuteSingleFunctions {
+function itemContext(ctx: IExecuteFunctions, itemIndex: number): ItemContext {
 	const values = new Map<string, unknown>();
-	const bound = {
+	return {
+		getNode: () => ctx.getNode(),
 		getItemIndex: () => itemIndex,
-		getNodeParameter: (name: string, fallback?: unknown, options?: IDataObject) => {
-			const key = `${name}\u0000${options?.extractValue === true}`;
-			if (!values.has(key)) {
-				// A parameter that is not set gives the caller's fallback, and is not kept.
-				if (NodeHelpers.getParameterValueByPath(ctx.getNode().parameters, name, '') === undefined) {
-					return ctx.getNodeParameter(name, itemIndex, fallback as never, options);
-				}
-				values.set(key, ctx.getNodeParameter(name, itemIndex, fallback as never, options));
+		getNodeParameter: (name: string, fallback?: unknown, options?: IGetNodeParameterOptions) => {
+			// A parameter that is not set gives the caller's fallback, and is not kept.
+			if (NodeHelpers.getParameterValueByPath(ctx.getNode().parameters, name, '') === undefined) {
+				return ctx.getNodeParameter(name, itemIndex, fallback as never, options);
 			}
-			const value = values.get(key);
+			if (!values.has(name)) values.set(name, ctx.getNodeParameter(name, itemIndex, fallback as never));
+			let value = values.get(name);
+			// Only a record picker's value changes when its id is extracted: read that once more, once.
+			if (options?.extractValue && isResourceLocator(value)) {
+				const key = `${name}\u0000id`;
+				if (!values.has(key)) values.set(key, ctx.getNodeParameter(name, itemIndex, fallback as never, { extractValue: true }));
+				value = values.get(key);
+			}
 			// Callers may change what they get; the kept value stays as n8n returned it.
 			return typeof value === 'object' && value !== null ? deepCopy(value) : value;
 		},
-		getCredentials: async (type: string) => await ctx.getCredentials(type, itemIndex),
-		getInputData: () => ctx.getInputData()[itemIndex],
-		evaluateExpression: (expression: string) => ctx.evaluateExpression(expression, itemIndex),
-		getWorkflowDataProxy: () => ctx.getWorkflowDataProxy(itemIndex),
+		getCredentials: async <T extends object = IDataObject>(type: string) => await ctx.getCredentials<T>(type, itemIndex),
+		helpers: {
+			httpRequestWithAuthentication: async (credentialsType: string, requestOptions: IHttpRequestOptions) =>
+				await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialsType, requestOptions),
+			prepareBinaryData: async (binaryData: Buffer, filePath?: string, mimeType?: string) =>
+				await ctx.helpers.prepareBinaryData(binaryData, filePath, mimeType),
+		},
+		getExecutionCancelSignal: () => ctx.getExecutionCancelSignal(),
+		getExecuteData: () => ctx.getExecuteData(),
 	};
-	return Object.assign(Object.create(ctx) as object, bound) as unknown as IExecuteSingleFunctions;
 }
 
-/** Reads a node's description the way n8n's router does, for one item. */
+/** Reads a node's description the way n8n's router does, for one item (the part routingProblems allows). */
 class Router {
 	constructor(
-		private readonly item: IExecuteSingleFunctions,
+		private readonly item: ItemContext,
 		private readonly description: INodeTypeDescription,
 	) {}
 
-	property(data: RequestData, property: INodeProperties | INodePropertyOptions, path: string): void {
+	property(request: ItemRequest, property: INodeProperties | INodePropertyOptions, path: string): void {
 		const node = this.item.getNode();
 		if (!NodeHelpers.displayParameter(node.parameters, property as INodeProperties, node, this.description, node.parameters)) return;
 		const name = `${path}${property.name}`;
 		const { routing } = property;
 		if (routing) {
-			const value = 'type' in property ? this.item.getNodeParameter(name, undefined) : undefined;
-			if (routing.operations) data.requestOperations = { ...data.requestOperations, ...routing.operations };
-			for (const [key, raw] of Object.entries(routing.request ?? {})) {
-				(data.options as unknown as IDataObject)[key] = this.resolve(raw, name) as IDataObject;
+			// A record picker gives its id, as n8n's router reads it (extractValue).
+			const extractValue = 'type' in property && (property.extractValue !== undefined || property.type === 'resourceLocator');
+			const value = 'type' in property ? this.item.getNodeParameter(name, undefined, { extractValue }) : undefined;
+			for (const [key, entry] of Object.entries(routing.request ?? {})) {
+				const options = request.options as unknown as IDataObject;
+				// Objects (qs, body, headers) merge with what is there, as n8n's router merges them.
+				if (isContainer(entry) && isContainer(options[key])) mergeInto(options[key] as IDataObject, deepCopy(entry));
+				else options[key] = isContainer(entry) ? deepCopy(entry) : (entry as IDataObject[string]);
 			}
 			const send = routing.send;
 			if (send?.property !== undefined) {
-				const sent = send.value === undefined ? value : this.transform(send.value, name)(value);
-				const target = (send.type === 'body' ? (data.options.body ??= {}) : (data.options.qs ??= {})) as IDataObject;
+				const target = (send.type === 'body' ? (request.options.body ??= {}) : (request.options.qs ??= {})) as IDataObject;
 				const fragment: IDataObject = {};
-				setPath(fragment, String(this.resolve(send.property, name)), sent, send.propertyInDotNotation !== false);
+				setPath(fragment, send.property, value, send.propertyInDotNotation !== false);
 				mergeInto(target, fragment);
 			}
-			if (send?.preSend) data.preSend.push(...send.preSend);
-			const maxResults = routing.output?.maxResults;
-			if (maxResults !== undefined) data.maxResults = maxResults === '={{$value}}' ? (value as number) : maxResults;
-			if (routing.output?.postReceive?.length) {
-				throw new NodeOperationError(node, `"${name}" uses postReceive, which the Lofty router does not run`);
-			}
+			for (const action of send?.preSend ?? []) request.preSend.push(requestHookOf(action) as RequestHook);
+			if (routing.output?.maxResults !== undefined && value !== undefined && value !== '') request.maxResults = Number(value);
+			const sendHook = routing.operations?.pagination;
+			if (sendHook) request.send = sendHookOf(sendHook);
 		}
-		if ('options' in property && property.options) this.nested(data, property as INodeProperties, path);
+		if ('options' in property && property.options) this.nested(request, property as INodeProperties, path);
 	}
 
 	/** Options, collections and fixed collections, as n8n's router walks them. */
-	private nested(data: RequestData, property: INodeProperties, path: string): void {
+	private nested(request: ItemRequest, property: INodeProperties, path: string): void {
 		const parameters = this.item.getNode().parameters;
 		const name = `${path}${property.name}`;
 		if (property.type === 'options') {
 			const chosen = NodeHelpers.getParameterValueByPath(parameters, property.name, path.slice(0, -1));
 			const option = (property.options as INodePropertyOptions[]).find((entry) => entry.value === chosen);
-			if (option) this.property(data, option, `${name}.`);
+			if (option) this.property(request, option, `${name}.`);
 		} else if (property.type === 'collection') {
 			const value = (NodeHelpers.getParameterValueByPath(parameters, property.name, path.slice(0, -1)) ?? {}) as IDataObject;
 			for (const option of property.options as INodeProperties[]) {
-				if ('type' in option && option.name in value) this.property(data, option, `${name}.`);
+				if ('type' in option && option.name in value) this.property(request, option, `${name}.`);
 			}
 		} else if (property.type === 'fixedCollection') {
 			for (const group of property.options as INodePropertyCollection[]) {
@@ -227,33 +297,14 @@ class Router {
 				const count = Array.isArray(entries) ? entries.length : 1;
 				for (let i = 0; i < count; i++) {
 					const at = property.typeOptions?.multipleValues ? `${name}.${group.name}[${i}].` : `${name}.${group.name}.`;
-					for (const field of group.values) this.property(data, field, at);
+					for (const field of group.values) this.property(request, field, at);
 				}
 			}
 		}
 	}
-
-	private transform(expression: string, name: string) {
-		const transform = valueTransformOf(expression);
-		if (!transform) {
-			throw new NodeOperationError(this.item.getNode(), `"${name}" sends an expression with no function form: ${expression}`, {
-				description: 'Declare it with valueTransform() in nodes/shared/values.ts.',
-			});
-		}
-		return transform;
-	}
-
-	/** A routing string: plain, a path built from parameters (apiPath), or another n8n expression. */
-	private resolve(raw: unknown, name: string): unknown {
-		if (typeof raw !== 'string' || !raw.startsWith('=')) return raw;
-		const path = apiPathOf(raw);
-		if (path) return path((parameter) => this.item.getNodeParameter(parameter, ''));
-		if (raw.includes('$value')) {
-			throw new NodeOperationError(this.item.getNode(), `"${name}" routes with $value outside send.value`);
-		}
-		return this.item.evaluateExpression(raw.slice(1), this.item.getItemIndex());
-	}
 }
+
+const isResourceLocator = (value: unknown) => typeof value === 'object' && value !== null && '__rl' in value;
 
 const isContainer = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Buffer.isBuffer(value);
 

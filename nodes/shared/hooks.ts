@@ -61,3 +61,13 @@ export function sendHook(hook: SendHook): SendHook {
 export function sendHookOf(operation: unknown): SendHook | undefined {
 	return typeof operation === 'function' ? sendHooks.get(operation) : undefined;
 }
+
+/**
+ * A parameter's value as a hook needs it: a record picker (resource locator) gives the id it
+ * holds. n8n extracts only for parameters it finds by that name, so plain values are read as they are.
+ */
+export function parameterValue(ctx: ItemContext, name: string, fallback?: unknown): unknown {
+	const value = ctx.getNodeParameter(name, fallback);
+	const isRecordPicker = typeof value === 'object' && value !== null && '__rl' in value;
+	return isRecordPicker ? ctx.getNodeParameter(name, fallback, { extractValue: true }) : value;
+}

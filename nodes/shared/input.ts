@@ -3,7 +3,7 @@ import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import type { DateFormat } from './dates';
 import { formatForLofty, parseDateInput } from './dates';
-import { preSend } from './hooks';
+import { parameterValue, preSend } from './hooks';
 import { checkJsonDepth } from './json';
 import { quoted } from './text';
 
@@ -112,7 +112,8 @@ export function checkParameters(rules: ParameterRule[]): PreSendAction {
 	return preSend(async function (requestOptions: IHttpRequestOptions) {
 		for (const rule of rules) {
 			// null, not undefined: n8n throws for a collection field that was never added unless given a fallback.
-			const value = this.getNodeParameter(rule.parameter, null);
+			// A record picker is checked by the id it holds.
+			const value = parameterValue(this, rule.parameter, null);
 			if (rule.optional && isEmpty(value)) continue;
 			const problem = problemWith(rule.check, value);
 			if (problem) {
@@ -283,7 +284,8 @@ export function sendIntegers(fields: Record<string, string>): PreSendAction {
 			]);
 			for (const [holder, key] of slots) {
 				const raw = holder[key];
-				if (raw === undefined || raw === null || raw === '') continue;
+				// Left for compactBody, as an unfilled optional field is.
+				if (raw === undefined || raw === null || String(raw).trim() === '') continue;
 				const entries = isList ? (Array.isArray(raw) ? raw : String(raw).split(',').filter((entry) => entry.trim() !== '')) : [raw];
 				const numbers = entries.map((entry) => {
 					const number = loftyInteger(entry);

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, INodePropertyRouting, PreSendAction } from 'n8n-workflow';
 
 import type { SendHook } from './hooks';
-import { preSend } from './hooks';
+import { parameterValue, preSend } from './hooks';
 import type { PagingOptions } from './pagination';
 import { paginate } from './pagination';
 import { splitCommaList } from './text';
@@ -18,7 +18,7 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 /** "/v1.0/leads/{leadId}": each {name} becomes that parameter (a record picker's id too), trimmed and URL-encoded. */
 const fillPath = preSend(async function (requestOptions) {
 	requestOptions.url = requestOptions.url.replace(PLACEHOLDER, (_, name: string) =>
-		encodeURIComponent(String(this.getNodeParameter(name, '', { extractValue: true }) ?? '').trim()),
+		encodeURIComponent(String(parameterValue(this, name, '') ?? '').trim()),
 	);
 	return requestOptions;
 });

@@ -1,18 +1,33 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import {
-	authenticationProperty,
-	listRouting,
-	loftyNodeBase,
-	operationProperty,
-	resourceProperty,
-	returnAllAndLimit,
-} from '../../nodes/shared/descriptions';
+import { authenticationProperty, loftyNodeBase, resourceProperty } from '../../nodes/shared/descriptions';
+import { preSend } from '../../nodes/shared/hooks';
+import type { OperationDescription } from '../../nodes/shared/operations';
+import { forOperation, limitFields, resourceOperations } from '../../nodes/shared/operations';
+import type { PagingOptions } from '../../nodes/shared/pagination';
+import { listRouting } from '../../nodes/shared/routing';
+
+/** A list operation of the probe: one paging style of the API, with Return All and Limit. */
+function probeList(name: string, value: string, method: 'GET' | 'POST', url: string, paging: PagingOptions, extra = {}): OperationDescription {
+	return {
+		option: { name, value, routing: listRouting({ method, url }, paging, Object.values(extra)) },
+		description: forOperation('probe', value, limitFields(1000)),
+	};
+}
+
+/** POST /v1.0/agent/communication needs its time window in the body. */
+const timeWindow = preSend(async function (requestOptions) {
+	requestOptions.body = {
+		...(requestOptions.body as object),
+		startTime: this.getNodeParameter('startTime'),
+		endTime: this.getNodeParameter('endTime'),
+	};
+	return requestOptions;
+});
 
 /**
- * A test-only declarative node with one list operation per paging style that the Lead
- * node does not use (those endpoints belong to resource nodes still to come). It is built
- * from the same shared pieces as the real nodes and runs through the same engine.
+ * A test-only declarative node with one list operation per paging style, built from the same
+ * shared pieces as the real nodes and run through the same engines.
  */
 export class PagingProbe implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,52 +39,17 @@ export class PagingProbe implements INodeType {
 		properties: [
 			authenticationProperty,
 			resourceProperty([{ name: 'Probe', value: 'probe' }]),
-			operationProperty(
+			...resourceOperations(
 				'probe',
 				[
-					{
-						name: 'Leads by Offset',
-						value: 'leadsByOffset',
-						routing: listRouting('GET', '/v1.0/leads', { style: 'offset', pageSize: 100, records: 'leads' }),
-					},
-					{
-						name: 'Call History',
-						value: 'callHistory',
-						routing: listRouting('GET', '/v1.0/communication/call', { style: 'currentId', pageSize: 1000 }),
-					},
-					{
-						name: 'System Logs',
-						value: 'systemLogs',
-						routing: listRouting('GET', '/v1.0/systemLogs', { style: 'pageNumber', pageSize: 100 }),
-					},
-					{
-						name: 'Listings',
-						value: 'listings',
-						routing: listRouting('GET', '/v1.0/listing', { style: 'nextPageKey', pageSize: 100, records: 'listings' }),
-					},
-					{
-						name: 'Agent Communication',
-						value: 'agentCommunication',
-						routing: {
-							...listRouting('POST', '/v1.0/agent/communication', { style: 'bodyOffset', pageSize: 1000 }),
-							send: {
-								preSend: [
-									async function (requestOptions) {
-										requestOptions.body = {
-											...(requestOptions.body as object),
-											startTime: this.getNodeParameter('startTime'),
-											endTime: this.getNodeParameter('endTime'),
-										};
-										return requestOptions;
-									},
-								],
-							},
-						},
-					},
+					probeList('Leads by Offset', 'leadsByOffset', 'GET', '/v1.0/leads', { style: 'offset', pageSize: 100, records: 'leads' }),
+					probeList('Call History', 'callHistory', 'GET', '/v1.0/communication/call', { style: 'currentId', pageSize: 1000 }),
+					probeList('System Logs', 'systemLogs', 'GET', '/v1.0/systemLogs', { style: 'pageNumber', pageSize: 100 }),
+					probeList('Listings', 'listings', 'GET', '/v1.0/listing', { style: 'nextPageKey', pageSize: 100, records: 'listings' }),
+					probeList('Agent Communication', 'agentCommunication', 'POST', '/v1.0/agent/communication', { style: 'bodyOffset', pageSize: 1000 }, { timeWindow }),
 				],
 				'callHistory',
 			),
-			...returnAllAndLimit('probe', ['leadsByOffset', 'callHistory', 'systemLogs', 'listings', 'agentCommunication'], 1000),
 			{ displayName: 'Start', name: 'startTime', type: 'number', default: 0 },
 			{ displayName: 'End', name: 'endTime', type: 'number', default: 0 },
 		],
