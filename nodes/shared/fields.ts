@@ -1,5 +1,8 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
+import { checkParameters } from './input';
+import { sendTrimmed } from './routing';
+
 /** What n8n asks every dropdown loaded from the account to say, so an expression is known to work too. */
 const FROM_LIST_ONE = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
 const FROM_LIST_MANY = 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
@@ -51,3 +54,23 @@ export function accountOptions(options: AccountListOptions): INodeProperties {
 		routing: options.routing,
 	};
 }
+
+/** The Filters collection of a list operation; write its options in alphabetical order. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+/** A Lead ID filter, sent as the query's leadId; `leadIdFilterCheck` refuses one that is not an id. */
+export function leadIdFilter(description: string): INodeProperties {
+	return {
+		displayName: 'Lead ID',
+		name: 'leadId',
+		type: 'string',
+		default: '',
+		placeholder: '1234567',
+		description,
+		routing: sendTrimmed('query', 'leadId'),
+	};
+}
+
+export const leadIdFilterCheck = checkParameters([{ parameter: 'filters.leadId', label: 'Lead ID', check: 'id', optional: true }]);

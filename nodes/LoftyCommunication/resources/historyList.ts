@@ -1,10 +1,10 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { checkParameters } from '../../shared/input';
 import type { OperationDescription } from '../../shared/operations';
 import { forOperation, limitFields } from '../../shared/operations';
 import type { PagingOptions } from '../../shared/pagination';
-import { listRouting, sendTrimmed } from '../../shared/routing';
+import { listRouting } from '../../shared/routing';
+import { filtersCollection, leadIdFilter, leadIdFilterCheck } from '../../shared/fields';
 
 /**
  * Call, email and text history (GET /v1.0/communication/call|call/v2|email|text): bare arrays
@@ -18,29 +18,14 @@ export function historyOperation(resource: string, url: string, option: Omit<INo
 		option: {
 			...option,
 			routing: listRouting({ method: 'GET', url }, historyPages, [
-				checkParameters([{ parameter: 'filters.leadId', label: 'Lead ID', check: 'id', optional: true }]),
+				leadIdFilterCheck,
 			]),
 		},
 		description: forOperation(resource, String(option.value), [
 			...limitFields(historyPages.pageSize),
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Lead ID',
-						name: 'leadId',
-						type: 'string',
-						default: '',
-						placeholder: '1234567',
-						description: 'Only the history with this lead',
-						routing: sendTrimmed('query', 'leadId'),
-					},
-				],
-			},
+			filtersCollection([
+					leadIdFilter('Only the history with this lead'),
+				]),
 		]),
 	};
 }

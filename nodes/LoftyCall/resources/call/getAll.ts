@@ -1,9 +1,9 @@
-import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
 import type { PagingOptions } from '../../../shared/pagination';
-import { listRouting, sendTrimmed } from '../../../shared/routing';
+import { listRouting } from '../../../shared/routing';
 import { RESOURCE } from './shared';
+import { filtersCollection, leadIdFilter, leadIdFilterCheck } from '../../../shared/fields';
 
 /**
  * GET /v1.0/calls pages by offset/limit and reports _metadata.total. The reference gives no
@@ -18,28 +18,13 @@ export const getAll: OperationDescription = {
 		action: 'Get many calls',
 		description: 'Search calls, optionally of one lead',
 		routing: listRouting({ method: 'GET', url: '/v1.0/calls' }, callPages, [
-			checkParameters([{ parameter: 'filters.leadId', label: 'Lead ID', check: 'id', optional: true }]),
+			leadIdFilterCheck,
 		]),
 	},
 	description: forOperation(RESOURCE, 'getAll', [
 		...limitFields(callPages.pageSize),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Lead ID',
-					name: 'leadId',
-					type: 'string',
-					default: '',
-					placeholder: '1234567',
-					description: 'Only calls with this lead',
-					routing: sendTrimmed('query', 'leadId'),
-				},
-			],
-		},
+		filtersCollection([
+				leadIdFilter('Only calls with this lead'),
+			]),
 	]),
 };

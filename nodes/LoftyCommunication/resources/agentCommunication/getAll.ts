@@ -4,6 +4,7 @@ import { forOperation, limitFields } from '../../../shared/operations';
 import { requestWith } from '../../../shared/routing';
 import { AGENT_COMMUNICATION_PAGE_SIZE, checkTimeRange, getAgentCommunication } from '../../LoftyCommunicationFunctions';
 import { RESOURCE } from './shared';
+import { filtersCollection } from '../../../shared/fields';
 
 /** POST /v1.0/agent/communication: getAgentCommunication cuts the range into days and pages each. */
 export const getAll: OperationDescription = {
@@ -45,13 +46,7 @@ export const getAll: OperationDescription = {
 			routing: { send: { type: 'body', property: 'endTime' } },
 		},
 		...limitFields(AGENT_COMMUNICATION_PAGE_SIZE),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
+		filtersCollection([
 				{
 					displayName: 'Team View',
 					name: 'teamView',
@@ -73,7 +68,6 @@ export const getAll: OperationDescription = {
 					description: 'Only communication of this kind',
 					routing: { send: { type: 'body', property: 'type' } },
 				},
-			],
-		},
+			]),
 	]),
 };

@@ -3,6 +3,7 @@ import { forOperation, limitFields } from '../../../shared/operations';
 import { listRouting, sendList } from '../../../shared/routing';
 import { inQuery } from '../../LoftyLeadFunctions';
 import { LEAD_PAGE_SIZE, RESOURCE, assignedAgentPicker, leadScroll, searchFilter } from './shared';
+import { filtersCollection } from '../../../shared/fields';
 
 export const getAll: OperationDescription = {
 	option: {
@@ -14,13 +15,7 @@ export const getAll: OperationDescription = {
 	},
 	description: forOperation(RESOURCE, 'getAll', [
 		...limitFields(LEAD_PAGE_SIZE),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
+		filtersCollection([
 				searchFilter.allTags,
 				searchFilter.anyTags,
 				assignedAgentPicker('Agent the leads are assigned to.', 'query'),
@@ -111,7 +106,6 @@ export const getAll: OperationDescription = {
 				}),
 				searchFilter.source,
 				searchFilter.stage,
-			],
-		},
+			]),
 	]),
 };

@@ -1,9 +1,9 @@
-import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
 import type { PagingOptions } from '../../../shared/pagination';
-import { listRouting, sendTrimmed } from '../../../shared/routing';
+import { listRouting } from '../../../shared/routing';
 import { RESOURCE, logTypeOptions } from './shared';
+import { filtersCollection, leadIdFilter, leadIdFilterCheck } from '../../../shared/fields';
 
 /** GET /v1.0/logType pages by the currentId cursor (recommended over offset); limit max 1000. */
 const logPages: PagingOptions = { style: 'currentId', pageSize: 1000 };
@@ -15,27 +15,13 @@ export const getAll: OperationDescription = {
 		action: 'Get many logs',
 		description: 'Search logged calls, emails and texts',
 		routing: listRouting({ method: 'GET', url: '/v1.0/logType' }, logPages, [
-			checkParameters([{ parameter: 'filters.leadId', label: 'Lead ID', check: 'id', optional: true }]),
+			leadIdFilterCheck,
 		]),
 	},
 	description: forOperation(RESOURCE, 'getAll', [
 		...limitFields(logPages.pageSize),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Lead ID',
-					name: 'leadId',
-					type: 'string',
-					default: '',
-					placeholder: '1234567',
-					description: 'Only logs on this lead',
-					routing: sendTrimmed('query', 'leadId'),
-				},
+		filtersCollection([
+				leadIdFilter('Only logs on this lead'),
 				{
 					displayName: 'Log Type',
 					name: 'logType',
@@ -45,7 +31,6 @@ export const getAll: OperationDescription = {
 					description: 'Only logs of this kind',
 					routing: { send: { type: 'query', property: 'logType' } },
 				},
-			],
-		},
+			]),
 	]),
 };

@@ -1,10 +1,10 @@
-import { accountOptions } from '../../../shared/fields';
 import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
 import type { PagingOptions } from '../../../shared/pagination';
 import { listRouting } from '../../../shared/routing';
 import { RESOURCE } from './shared';
+import { accountOptions, filtersCollection } from '../../../shared/fields';
 
 /** GET /v1.0/members pages by offset and limit; Lofty refuses a limit above 100. */
 const memberPages: PagingOptions = { style: 'offset', pageSize: 100, records: 'members' };
@@ -21,13 +21,7 @@ export const getAll: OperationDescription = {
 	},
 	description: forOperation(RESOURCE, 'getAll', [
 		...limitFields(memberPages.pageSize),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
+		filtersCollection([
 				accountOptions({
 					displayName: 'Group Names or IDs',
 					name: 'groupIds',
@@ -35,7 +29,6 @@ export const getAll: OperationDescription = {
 					description: 'Only members of these groups (offices).',
 					routing: { send: { type: 'query', property: 'groupIds' } },
 				}),
-			],
-		},
+			]),
 	]),
 };

@@ -5,6 +5,7 @@ import type { PagingOptions } from '../../../shared/pagination';
 import { listRouting } from '../../../shared/routing';
 import { checkSystemLogFilters } from '../../LoftySystemLogFunctions';
 import { RESOURCE } from './shared';
+import { filtersCollection } from '../../../shared/fields';
 
 /** GET /v1.0/systemLogs pages by pageNumber (from 0) with pageSize up to 100. */
 const systemLogPages: PagingOptions = { style: 'pageNumber', pageSize: 100 };
@@ -27,13 +28,7 @@ export const getAll: OperationDescription = {
 	},
 	description: forOperation(RESOURCE, 'getAll', [
 		...limitFields(systemLogPages.pageSize),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
+		filtersCollection([
 				{
 					displayName: 'End Time',
 					name: 'endTime',
@@ -59,7 +54,6 @@ export const getAll: OperationDescription = {
 					description: 'Only logs created at or after this time; Lofty receives it as epoch milliseconds',
 					routing: { send: { type: 'query', property: 'startTime' } },
 				},
-			],
-		},
+			]),
 	]),
 };
