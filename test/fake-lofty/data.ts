@@ -90,8 +90,8 @@ export interface AssignRoleRecord {
 
 // ---------------------------------------------------------------- per-lead records
 
-/** Plain string fields of LeadRequest/LeadResponse kept verbatim. */
-export const LEAD_STRING_FIELDS = [
+/** Plain string fields LeadRequest and EditLeadRequest accept as-is. */
+export const LEAD_REQUEST_STRING_FIELDS = [
 	'firstName',
 	'lastName',
 	'birthday',
@@ -111,10 +111,10 @@ export const LEAD_STRING_FIELDS = [
 	'withBuyerAgent',
 	'withListingAgent',
 	'zipCode',
-	'facebook',
-	'twitter',
-	'opportunity',
 ] as const;
+
+/** Plain string fields of LeadResponse kept verbatim: the request's and three only Lofty sets. */
+export const LEAD_STRING_FIELDS = [...LEAD_REQUEST_STRING_FIELDS, 'facebook', 'twitter', 'opportunity'] as const;
 export type LeadStringField = (typeof LEAD_STRING_FIELDS)[number];
 
 export const LEAD_FLAG_FIELDS = ['cannotCall', 'cannotEmail', 'cannotText', 'unsubscription'] as const;

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FakeLoftyData, LeadFlagField, LeadRecord, LeadStringField } from './data';
-import { LEAD_FLAG_FIELDS } from './data';
+import { LEAD_FLAG_FIELDS, LEAD_REQUEST_STRING_FIELDS, LEAD_STRING_FIELDS } from './data';
 import type { ResolvedOptions } from './types';
 import { badRequest } from './errors';
 import { formatOptionalTime, formatTime } from './time';
@@ -22,30 +22,9 @@ import {
 	optStrArray,
 } from './validate';
 
-/** String fields LeadRequest and EditLeadRequest accept as-is. */
-const REQUEST_STRING_FIELDS: LeadStringField[] = [
-	'firstName',
-	'lastName',
-	'birthday',
-	'buyHouse',
-	'buyingTimeFrame',
-	'city',
-	'fthb',
-	'houseToSell',
-	'language',
-	'mortgage',
-	'preQual',
-	'referredBy',
-	'sellingTimeFrame',
-	'source',
-	'state',
-	'streetAddress',
-	'withBuyerAgent',
-	'withListingAgent',
-	'zipCode',
-];
+const REQUEST_STRING_FIELDS: readonly LeadStringField[] = LEAD_REQUEST_STRING_FIELDS;
 
-const RESPONSE_STRING_FIELDS: LeadStringField[] = [...REQUEST_STRING_FIELDS, 'facebook', 'twitter', 'opportunity'];
+const RESPONSE_STRING_FIELDS: readonly LeadStringField[] = LEAD_STRING_FIELDS;
 
 /** leadType: Other (-1), Seller (1), Buyer (2), Buyer & Seller (3), Renter (5). */
 export const LEAD_TYPE_VALUES = [-1, 1, 2, 3, 5];
