@@ -10,7 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, loftyCredentials } from '../shared/descriptions';
-import { MAX_WEBHOOK_LIMIT, WEBHOOK_LISTS } from '../shared/webhookLists';
+import { MAX_WEBHOOK_LIMIT, WEBHOOK_LIST_OPTIONS } from '../shared/webhookLists';
 import {
 	baseUrlOf,
 	callbackUrlFor,
@@ -55,11 +55,7 @@ export class LoftyTrigger implements INodeType {
 				required: true,
 				default: [2],
 				description: 'Lofty event lists to subscribe to; each becomes one Lofty webhook subscription',
-				options: WEBHOOK_LISTS.map((list) => ({
-					name: `${list.name}${list.newer ? ' (Newer)' : ''}`,
-					value: list.id,
-					description: list.newer ? 'Listed in newer Lofty docs; older accounts may refuse it' : undefined,
-				})),
+				options: WEBHOOK_LIST_OPTIONS,
 			},
 			{
 				displayName: 'Options',

@@ -2,16 +2,9 @@ import { additionalBody, additionalBodyField } from '../../../shared/description
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { requestWith } from '../../../shared/routing';
-import { MAX_WEBHOOK_LIMIT, WEBHOOK_LISTS } from '../../../shared/webhookLists';
+import { MAX_WEBHOOK_LIMIT, WEBHOOK_LIST_OPTIONS } from '../../../shared/webhookLists';
 import { checkWebhookRequest, createWebhook } from '../../LoftyWebhookFunctions';
 import { RESOURCE } from './shared';
-
-// Built from the shared list table the trigger uses too, so the two never disagree.
-const listOptions = WEBHOOK_LISTS.map((list) => ({
-	name: list.newer ? `${list.name} (Newer)` : list.name,
-	value: list.id,
-	description: `List ${list.id}: changes to ${list.scope}${list.newer ? '; from newer Lofty docs, not in the API reference' : ''}`,
-})).sort((a, b) => a.name.localeCompare(b.name));
 
 /** Body: WebhookRequest, filled by checkWebhookRequest from the fields below. */
 export const create: OperationDescription = {
@@ -28,7 +21,7 @@ export const create: OperationDescription = {
 			name: 'listId',
 			type: 'options',
 			required: true,
-			options: listOptions,
+			options: WEBHOOK_LIST_OPTIONS,
 			default: 2,
 			description: 'Event list to subscribe to',
 		},
