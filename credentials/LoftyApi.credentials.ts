@@ -44,12 +44,16 @@ export class LoftyApi implements ICredentialType {
 		},
 	];
 
-	// Lofty expects "token <key>"; "Bearer <key>" is rejected with code 200058.
+	// Everything a Lofty request needs, so n8n's HTTP Request node (and Custom API Call) sends it
+	// too: "token <key>" ("Bearer <key>" is refused with code 200058) and the vendor key, without
+	// which Lofty allows 10 calls a minute. The nodes' transport leaves both to this function.
 	// A function rather than a generic expression: n8n would evaluate that for every request.
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const vendorKey = String(credentials.vendorSecretKey ?? '').trim();
 		return {
 			...requestOptions,
 			headers: { ...(requestOptions.headers ?? {}), Authorization: `token ${String(credentials.apiKey ?? '').trim()}` },
+			...(vendorKey ? { qs: { ...(requestOptions.qs ?? {}), vendorKey } } : {}),
 		};
 	}
 

@@ -1,4 +1,5 @@
 import { LoftyApi } from '../credentials/LoftyApi.credentials';
+import { LoftyOAuth2Api } from '../credentials/LoftyOAuth2Api.credentials';
 import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
 import { runWorkflow } from './harness';
 import { useFakeLofty } from './support/env';
@@ -6,7 +7,7 @@ import { useFakeLofty } from './support/env';
 const env = useFakeLofty();
 beforeAll(() => env.fake.seedLeads(2));
 
-function oauthCredential(accessToken: string) {
+function oauthCredential(accessToken: string, vendorSecretKey?: string) {
 	return {
 		type: 'loftyOAuth2Api' as const,
 		data: {
@@ -16,6 +17,7 @@ function oauthCredential(accessToken: string) {
 			accessTokenUrl: `${env.fake.baseUrl}/api/user-web/oauth/token`,
 			baseUrl: env.fake.baseUrl,
 			oauthTokenData: { access_token: accessToken, refresh_token: 'test-refresh-token', token_type: 'bearer' },
+			...(vendorSecretKey ? { vendorSecretKey } : {}),
 		},
 	};
 }
@@ -33,6 +35,47 @@ describe('credentials', () => {
 		const [request] = env.apiRequests();
 		expect(request.headers.authorization).toBe('token test-api-key');
 		expect(request.query).toEqual({ withTrash: 'false', vendorKey: 'vendor-123' });
+	});
+
+	it('the API-key credential alone adds all a Lofty request needs (what the HTTP Request node and Custom API Call send)', async () => {
+		const credential = new LoftyApi();
+		const request = { url: '/v1.0/leads', qs: { limit: 5 }, headers: { Accept: 'application/json' } };
+		expect(await credential.authenticate({ apiKey: ' key-1 ', vendorSecretKey: ' vendor-1 ' }, request)).toEqual({
+			url: '/v1.0/leads',
+			qs: { limit: 5, vendorKey: 'vendor-1' },
+			headers: { Accept: 'application/json', Authorization: 'token key-1' },
+		});
+		// No vendor key: no empty vendorKey parameter.
+		expect(await credential.authenticate({ apiKey: 'key-1', vendorSecretKey: '' }, request)).toEqual({
+			...request,
+			headers: { Accept: 'application/json', Authorization: 'token key-1' },
+		});
+	});
+
+	it('the node sends the vendor key once, from the credential; none when the credential has none', async () => {
+		const run = (vendorSecretKey: string) =>
+			runWorkflow({
+				nodes: { type: new LoftyLead(), parameters: { resource: 'lead', operation: 'getAll', limit: 1 } },
+				credentials: { type: 'loftyApi', data: { apiKey: 'test-api-key', baseUrl: env.fake.baseUrl, vendorSecretKey } },
+			});
+		expect((await run('vendor-9')).status).toBe('success');
+		// A key sent twice would arrive as an array.
+		expect(env.apiRequests()[0].query.vendorKey).toBe('vendor-9');
+		env.fake.clearRequests();
+		expect((await run('')).status).toBe('success');
+		expect(env.apiRequests()[0].query).not.toHaveProperty('vendorKey');
+	});
+
+	it('OAuth2: n8n never runs an OAuth2 credential\'s authenticate, so the transport adds the vendor key, once', async () => {
+		expect(new LoftyOAuth2Api()).not.toHaveProperty('authenticate');
+		const result = await runWorkflow({
+			nodes: { type: new LoftyLead(), parameters: { authentication: 'oAuth2', resource: 'lead', operation: 'get', leadId: '1000002' } },
+			credentials: oauthCredential(env.fake.currentAccessToken, 'vendor-7'),
+		});
+		expect(result.status).toBe('success');
+		const [request] = env.apiRequests();
+		expect(request.headers.authorization).toBe(`Bearer ${env.fake.currentAccessToken}`);
+		expect(request.query.vendorKey).toBe('vendor-7');
 	});
 
 	it('OAuth2 sends the access token as Bearer', async () => {
@@ -95,6 +138,15 @@ describe('credential test (GET /v1.0/me), run as n8n runs it: the test request t
 		expect(env.apiRequests().map((r) => `${r.method} ${r.path} ${String(r.headers.authorization)}`)).toEqual([
 			'GET /v1.0/me token test-api-key',
 		]);
+	});
+
+	it('sends the vendor key with the test request too', async () => {
+		const result = await runWorkflow({
+			nodes: { type: testerNode(), parameters: {}, name: 'Tester' },
+			credentials: { type: 'loftyApi', data: { apiKey: 'test-api-key', baseUrl: env.fake.baseUrl, vendorSecretKey: 'vendor-3' } },
+		});
+		expect(result.status).toBe('success');
+		expect(env.apiRequests().map((r) => [r.path, r.query])).toEqual([['/v1.0/me', { vendorKey: 'vendor-3' }]]);
 	});
 
 	it("maps Lofty's refusal to a message quoting Lofty", async () => {

@@ -173,6 +173,7 @@ function mayRetryTransient(idempotent: boolean, failure: HttpFailure): boolean {
 /** Where one credential's requests go, read from the credential once per node run. */
 interface Endpoint {
 	baseURL: string;
+	/** OAuth2 only: the API-key credential adds its vendor key itself (authenticate). */
 	vendorKey?: string;
 	budgetKey: string;
 	allowedDomains?: string;
@@ -188,7 +189,9 @@ async function readEndpoint(ctx: LoftyContext, credentialType: string, itemIndex
 	const credentials = await ctx.getCredentials<IDataObject>(credentialType, itemIndex);
 	const credentialId = ctx.getNode().credentials?.[credentialType]?.id;
 	const baseURL = trimBaseUrl(credentials.baseUrl);
-	const vendorKey = String(credentials.vendorSecretKey ?? '').trim();
+	// The API-key credential's authenticate adds the vendor key; n8n never runs an OAuth2
+	// credential's authenticate, so for OAuth2 the transport adds it.
+	const vendorKey = credentialType === OAUTH2_CREDENTIAL ? String(credentials.vendorSecretKey ?? '').trim() : '';
 	return {
 		baseURL,
 		vendorKey: vendorKey || undefined,
