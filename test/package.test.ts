@@ -64,4 +64,22 @@ describe('the published package', () => {
 			for (const icon of icons) expect(existsSync(icon)).toBe(true);
 		}
 	});
+
+	it('ships the output schema of every operation, all 81, beside the compiled nodes', () => {
+		// Files under <folder>/<Node>/__schema__, from <folder>.
+		const schemaFiles = (folder: string) =>
+			readdirSync(folder).flatMap((node) => {
+				const base = join(folder, node, '__schema__');
+				if (!existsSync(base)) return [];
+				const walk = (at: string): string[] =>
+					readdirSync(join(base, at), { withFileTypes: true }).flatMap((entry) =>
+						entry.isDirectory() ? walk(join(at, entry.name)) : [join(node, '__schema__', at, entry.name)],
+					);
+				return walk('');
+			});
+		const shipped = schemaFiles(join(root, 'dist', 'nodes')).sort();
+		expect(shipped.filter((file) => /__schema__\/v1\.0\.0\/[^/]+\/[^/]+\.json$/.test(file))).toHaveLength(81);
+		expect(shipped).toEqual(schemaFiles(join(root, 'nodes')).sort());
+		for (const file of shipped) expect(readFileSync(join(root, 'dist', 'nodes', file), 'utf8')).toBe(readFileSync(join(root, 'nodes', file), 'utf8'));
+	});
 });
