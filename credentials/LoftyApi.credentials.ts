@@ -14,7 +14,7 @@ export class LoftyApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/lofty.svg', dark: 'file:../icons/lofty.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-lofty/n8n-nodes-lofty#credentials';
+	documentationUrl = 'https://github.com/n8n-nodes-lofty/n8n-nodes-lofty/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{

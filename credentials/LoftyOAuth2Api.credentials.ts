@@ -10,7 +10,7 @@ export class LoftyOAuth2Api implements ICredentialType {
 
 	icon = { light: 'file:../icons/lofty.svg', dark: 'file:../icons/lofty.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-lofty/n8n-nodes-lofty#credentials';
+	documentationUrl = 'https://github.com/n8n-nodes-lofty/n8n-nodes-lofty/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -68,8 +68,9 @@ export class LoftyOAuth2Api implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			// n8n never runs an OAuth2 credential's authenticate: the Lofty nodes add this key.
 			description:
-				'Optional key Lofty issues to approved vendors. Without one Lofty allows only 10 calls a minute.',
+				'Optional key Lofty issues to approved vendors. Without one Lofty allows only 10 calls a minute. The Lofty nodes send it; in the HTTP Request node add it yourself as the query parameter vendorKey.',
 		},
 	];
 }

@@ -44,7 +44,9 @@ describe('the published package', () => {
 			const node = new exported[name]() as INodeType;
 			const { description } = node;
 			expect(description.name).toBe(name.charAt(0).toLowerCase() + name.slice(1));
-			expect(description.displayName).toBe(name.replace(/^Lofty/, 'Lofty ').replace(/([a-z])([A-Z])/g, '$1 $2'));
+			// The webhook trigger says what it is: n8n's node panel would show a bare "Lofty" for "Lofty Trigger".
+			const displayName = name === 'LoftyTrigger' ? 'Lofty Events Trigger' : name.replace(/^Lofty/, 'Lofty ').replace(/([a-z])([A-Z])/g, '$1 $2');
+			expect(description.displayName).toBe(displayName);
 			const isTrigger = name.endsWith('Trigger');
 			// Action nodes can be used by n8n's AI agents; triggers cannot.
 			expect(description.usableAsTool).toBe(isTrigger ? undefined : true);

@@ -1,9 +1,16 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { accountDescription } from './resources/account';
+
+const properties: INodeProperties[] = withEnumChecks([
+	authenticationProperty,
+	resourceProperty([{ name: 'Account', value: 'account' }], 'account'),
+	...accountDescription,
+	loftyRequestOptions,
+]);
 
 export class LoftyAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,16 +18,11 @@ export class LoftyAccount implements INodeType {
 		displayName: 'Lofty Account',
 		name: 'loftyAccount',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: 'Create and update the user accounts of agents in your Lofty team',
 		defaults: { name: 'Lofty Account' },
 		usableAsTool: true,
-		properties: withEnumChecks([
-			authenticationProperty,
-			resourceProperty([{ name: 'Account', value: 'account' }], 'account'),
-			...accountDescription,
-			loftyRequestOptions,
-		]),
+		properties,
 	};
 
 	methods = loftyMethods;

@@ -1,9 +1,16 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { agentDescription } from './resources/agent';
+
+const properties: INodeProperties[] = withEnumChecks([
+	authenticationProperty,
+	resourceProperty([{ name: 'Agent', value: 'agent' }], 'agent'),
+	...agentDescription,
+	loftyRequestOptions,
+]);
 
 export class LoftyAgent implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,16 +18,11 @@ export class LoftyAgent implements INodeType {
 		displayName: 'Lofty Agent',
 		name: 'loftyAgent',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: 'Add agents with their full profile to your Lofty team',
 		defaults: { name: 'Lofty Agent' },
 		usableAsTool: true,
-		properties: withEnumChecks([
-			authenticationProperty,
-			resourceProperty([{ name: 'Agent', value: 'agent' }], 'agent'),
-			...agentDescription,
-			loftyRequestOptions,
-		]),
+		properties,
 	};
 
 	methods = loftyMethods;

@@ -1,9 +1,11 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { callDescription } from './resources/call';
+
+const properties: INodeProperties[] = withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Call', value: 'call' }]), ...callDescription, loftyRequestOptions]);
 
 export class LoftyCall implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,11 +13,11 @@ export class LoftyCall implements INodeType {
 		displayName: 'Lofty Call',
 		name: 'loftyCall',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: 'Find calls made with the Lofty dialer',
 		defaults: { name: 'Lofty Call' },
 		usableAsTool: true,
-		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Call', value: 'call' }]), ...callDescription, loftyRequestOptions]),
+		properties,
 	};
 
 	methods = loftyMethods;

@@ -1,6 +1,6 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { agentCommunicationDescription } from './resources/agentCommunication';
@@ -8,33 +8,35 @@ import { callDescription } from './resources/call';
 import { emailDescription } from './resources/email';
 import { textDescription } from './resources/text';
 
+const properties: INodeProperties[] = withEnumChecks([
+	authenticationProperty,
+	resourceProperty(
+		[
+			{ name: 'Agent Communication', value: 'agentCommunication' },
+			{ name: 'Call', value: 'call' },
+			{ name: 'Email', value: 'email' },
+			{ name: 'Text', value: 'text' },
+		],
+		'call',
+	),
+	...agentCommunicationDescription,
+	...callDescription,
+	...emailDescription,
+	...textDescription,
+	loftyRequestOptions,
+]);
+
 export class LoftyCommunication implements INodeType {
 	description: INodeTypeDescription = {
 		...loftyNodeBase,
 		displayName: 'Lofty Communication',
 		name: 'loftyCommunication',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: 'Read the call, email and text history of leads and agents in Lofty',
 		defaults: { name: 'Lofty Communication' },
 		usableAsTool: true,
-		properties: withEnumChecks([
-			authenticationProperty,
-			resourceProperty(
-				[
-					{ name: 'Agent Communication', value: 'agentCommunication' },
-					{ name: 'Call', value: 'call' },
-					{ name: 'Email', value: 'email' },
-					{ name: 'Text', value: 'text' },
-				],
-				'call',
-			),
-			...agentCommunicationDescription,
-			...callDescription,
-			...emailDescription,
-			...textDescription,
-			loftyRequestOptions,
-		]),
+		properties,
 	};
 
 	methods = loftyMethods;

@@ -1,6 +1,6 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { activityDescription } from './resources/activity';
@@ -8,30 +8,32 @@ import { brokermintDescription } from './resources/brokermint';
 import { leadDescription } from './resources/lead';
 import { transactionDescription } from './resources/transaction';
 
+const properties: INodeProperties[] = withEnumChecks([
+	authenticationProperty,
+	resourceProperty([
+		{ name: 'Activity', value: 'activity' },
+		{ name: 'Brokermint', value: 'brokermint' },
+		{ name: 'Lead', value: 'lead' },
+		{ name: 'Transaction', value: 'transaction' },
+	], 'lead'),
+	...leadDescription,
+	...activityDescription,
+	...transactionDescription,
+	...brokermintDescription,
+	loftyRequestOptions,
+]);
+
 export class LoftyLead implements INodeType {
 	description: INodeTypeDescription = {
 		...loftyNodeBase,
 		displayName: 'Lofty Lead',
 		name: 'loftyLead',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: 'Create, find and update leads, their activities and transactions in Lofty',
 		defaults: { name: 'Lofty Lead' },
 		usableAsTool: true,
-		properties: withEnumChecks([
-			authenticationProperty,
-			resourceProperty([
-				{ name: 'Activity', value: 'activity' },
-				{ name: 'Brokermint', value: 'brokermint' },
-				{ name: 'Lead', value: 'lead' },
-				{ name: 'Transaction', value: 'transaction' },
-			], 'lead'),
-			...leadDescription,
-			...activityDescription,
-			...transactionDescription,
-			...brokermintDescription,
-			loftyRequestOptions,
-		]),
+		properties,
 	};
 
 	methods = loftyMethods;

@@ -1,11 +1,27 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { memberDescription } from './resources/member';
 import { roleDescription } from './resources/role';
 import { ruleDescription } from './resources/rule';
+
+const properties: INodeProperties[] = withEnumChecks([
+	authenticationProperty,
+	resourceProperty(
+		[
+			{ name: 'Member', value: 'member' },
+			{ name: 'Role', value: 'role' },
+			{ name: 'Rule', value: 'rule' },
+		],
+		'rule',
+	),
+	...ruleDescription,
+	...memberDescription,
+	...roleDescription,
+	loftyRequestOptions,
+]);
 
 export class LoftyLeadRouting implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,25 +29,11 @@ export class LoftyLeadRouting implements INodeType {
 		displayName: 'Lofty Lead Routing',
 		name: 'loftyLeadRouting',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: 'Read and change lead routing rules in Lofty, and the members and roles they assign leads to',
 		defaults: { name: 'Lofty Lead Routing' },
 		usableAsTool: true,
-		properties: withEnumChecks([
-			authenticationProperty,
-			resourceProperty(
-				[
-					{ name: 'Member', value: 'member' },
-					{ name: 'Role', value: 'role' },
-					{ name: 'Rule', value: 'rule' },
-				],
-				'rule',
-			),
-			...ruleDescription,
-			...memberDescription,
-			...roleDescription,
-			loftyRequestOptions,
-		]),
+		properties,
 	};
 
 	methods = loftyMethods;

@@ -27,7 +27,10 @@ export class LoftyLeadTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] === "newLead" ? "New lead" : "Updated lead" }}',
-		description: 'Starts the workflow when a lead is created or updated in Lofty, by polling (no public URL needed)',
+		// n8n's node panel files this trigger under the Lofty Lead entry (same name without "Trigger")
+		// and shows this description for the whole entry, so it names what both nodes do.
+		description:
+			'Create, find and update Lofty leads, their activities and transactions, or start a workflow when a lead is created or updated (by polling, no public URL needed)',
 		defaults: { name: 'Lofty Lead Trigger' },
 		polling: true,
 		inputs: [],

@@ -1,9 +1,11 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { logDescription } from './resources/log';
+
+const properties: INodeProperties[] = withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Log', value: 'log' }]), ...logDescription, loftyRequestOptions]);
 
 export class LoftyLog implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,11 +13,11 @@ export class LoftyLog implements INodeType {
 		displayName: 'Lofty Log',
 		name: 'loftyLog',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: 'Log calls, emails and texts on leads in Lofty',
 		defaults: { name: 'Lofty Log' },
 		usableAsTool: true,
-		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Log', value: 'log' }]), ...logDescription, loftyRequestOptions]),
+		properties,
 	};
 
 	methods = loftyMethods;

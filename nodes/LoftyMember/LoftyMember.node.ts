@@ -1,9 +1,16 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { memberDescription } from './resources/member';
+
+const properties: INodeProperties[] = withEnumChecks([
+	authenticationProperty,
+	resourceProperty([{ name: 'Member', value: 'member' }], 'member'),
+	...memberDescription,
+	loftyRequestOptions,
+]);
 
 export class LoftyMember implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,16 +18,11 @@ export class LoftyMember implements INodeType {
 		displayName: 'Lofty Member',
 		name: 'loftyMember',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: 'Get the members of your Lofty team and update their profiles',
 		defaults: { name: 'Lofty Member' },
 		usableAsTool: true,
-		properties: withEnumChecks([
-			authenticationProperty,
-			resourceProperty([{ name: 'Member', value: 'member' }], 'member'),
-			...memberDescription,
-			loftyRequestOptions,
-		]),
+		properties,
 	};
 
 	methods = loftyMethods;

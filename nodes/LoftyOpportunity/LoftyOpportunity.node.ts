@@ -1,9 +1,16 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { opportunityDescription } from './resources/opportunity';
+
+const properties: INodeProperties[] = withEnumChecks([
+	authenticationProperty,
+	resourceProperty([{ name: 'Opportunity', value: 'opportunity' }]),
+	...opportunityDescription,
+	loftyRequestOptions,
+]);
 
 export class LoftyOpportunity implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,16 +18,11 @@ export class LoftyOpportunity implements INodeType {
 		displayName: 'Lofty Opportunity',
 		name: 'loftyOpportunity',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: 'Send opportunity notifications about leads to agents in Lofty',
 		defaults: { name: 'Lofty Opportunity' },
 		usableAsTool: true,
-		properties: withEnumChecks([
-			authenticationProperty,
-			resourceProperty([{ name: 'Opportunity', value: 'opportunity' }]),
-			...opportunityDescription,
-			loftyRequestOptions,
-		]),
+		properties,
 	};
 
 	methods = loftyMethods;

@@ -1,9 +1,16 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { systemLogDescription } from './resources/systemLog';
+
+const properties: INodeProperties[] = withEnumChecks([
+	authenticationProperty,
+	resourceProperty([{ name: 'System Log', value: 'systemLog' }], 'systemLog'),
+	...systemLogDescription,
+	loftyRequestOptions,
+]);
 
 export class LoftySystemLog implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,16 +18,11 @@ export class LoftySystemLog implements INodeType {
 		displayName: 'Lofty System Log',
 		name: 'loftySystemLog',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: "Search the system logs of leads' timelines in Lofty",
 		defaults: { name: 'Lofty System Log' },
 		usableAsTool: true,
-		properties: withEnumChecks([
-			authenticationProperty,
-			resourceProperty([{ name: 'System Log', value: 'systemLog' }], 'systemLog'),
-			...systemLogDescription,
-			loftyRequestOptions,
-		]),
+		properties,
 	};
 
 	methods = loftyMethods;

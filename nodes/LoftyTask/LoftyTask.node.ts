@@ -1,10 +1,21 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { appointmentDescription } from './resources/appointment';
 import { taskDescription } from './resources/task';
+
+const properties: INodeProperties[] = withEnumChecks([
+	authenticationProperty,
+	resourceProperty([
+		{ name: 'Appointment', value: 'appointment' },
+		{ name: 'Task', value: 'task' },
+	], 'task'),
+	...taskDescription,
+	...appointmentDescription,
+	loftyRequestOptions,
+]);
 
 export class LoftyTask implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,20 +23,11 @@ export class LoftyTask implements INodeType {
 		displayName: 'Lofty Task',
 		name: 'loftyTask',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: 'Add, get, edit and delete the tasks of leads in Lofty, and list their appointments',
 		defaults: { name: 'Lofty Task' },
 		usableAsTool: true,
-		properties: withEnumChecks([
-			authenticationProperty,
-			resourceProperty([
-				{ name: 'Appointment', value: 'appointment' },
-				{ name: 'Task', value: 'task' },
-			], 'task'),
-			...taskDescription,
-			...appointmentDescription,
-			loftyRequestOptions,
-		]),
+		properties,
 	};
 
 	methods = loftyMethods;

@@ -1,11 +1,27 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { customFieldDescription } from './resources/customField';
 import { leadPondDescription } from './resources/leadPond';
 import { tagDescription } from './resources/tag';
+
+const properties: INodeProperties[] = withEnumChecks([
+	authenticationProperty,
+	resourceProperty(
+		[
+			{ name: 'Custom Field', value: 'customField' },
+			{ name: 'Lead Pond', value: 'leadPond' },
+			{ name: 'Tag', value: 'tag' },
+		],
+		'leadPond',
+	),
+	...leadPondDescription,
+	...customFieldDescription,
+	...tagDescription,
+	loftyRequestOptions,
+]);
 
 export class LoftyTeam implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,25 +29,11 @@ export class LoftyTeam implements INodeType {
 		displayName: 'Lofty Team',
 		name: 'loftyTeam',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: "Read the team's lead ponds and tags, and list or add lead custom fields in Lofty",
 		defaults: { name: 'Lofty Team' },
 		usableAsTool: true,
-		properties: withEnumChecks([
-			authenticationProperty,
-			resourceProperty(
-				[
-					{ name: 'Custom Field', value: 'customField' },
-					{ name: 'Lead Pond', value: 'leadPond' },
-					{ name: 'Tag', value: 'tag' },
-				],
-				'leadPond',
-			),
-			...leadPondDescription,
-			...customFieldDescription,
-			...tagDescription,
-			loftyRequestOptions,
-		]),
+		properties,
 	};
 
 	methods = loftyMethods;

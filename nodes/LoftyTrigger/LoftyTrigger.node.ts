@@ -34,14 +34,16 @@ function chosenLists(ctx: IHookFunctions): number[] {
 
 export class LoftyTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Lofty Trigger',
+		// n8n's node panel drops " Trigger": the entry reads "Lofty Events", not a bare "Lofty".
+		displayName: 'Lofty Events Trigger',
 		name: 'loftyTrigger',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).length + " event list(s)" }}',
-		description: 'Starts the workflow when Lofty reports agent, lead, activity or listing events',
-		defaults: { name: 'Lofty Trigger' },
+		description:
+			'Starts the workflow when Lofty sends an event by webhook: a lead created or changed, an activity, call, email, text, note, task, appointment or transaction, an agent change or a listing alert',
+		defaults: { name: 'Lofty Events Trigger' },
 		inputs: [],
 		outputs: MAIN_OUTPUT,
 		credentials: loftyCredentials,

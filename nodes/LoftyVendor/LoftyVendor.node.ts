@@ -1,9 +1,11 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { vendorDescription } from './resources/vendor';
+
+const properties: INodeProperties[] = withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Vendor', value: 'vendor' }]), ...vendorDescription, loftyRequestOptions]);
 
 export class LoftyVendor implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,11 +13,11 @@ export class LoftyVendor implements INodeType {
 		displayName: 'Lofty Vendor',
 		name: 'loftyVendor',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: 'Read the vendor details of a Lofty integration and move it from an API key to OAuth',
 		defaults: { name: 'Lofty Vendor' },
 		usableAsTool: true,
-		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Vendor', value: 'vendor' }]), ...vendorDescription, loftyRequestOptions]),
+		properties,
 	};
 
 	methods = loftyMethods;

@@ -1,9 +1,11 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, loftyNodeBase, loftyRequestOptions, nodeSubtitle, resourceProperty, withEnumChecks } from '../shared/descriptions';
+import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { routedOperations } from '../shared/executor';
 import { webhookMethods } from './LoftyWebhookFunctions';
 import { webhookDescription } from './resources/webhook';
+
+const properties: INodeProperties[] = withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Webhook', value: 'webhook' }]), ...webhookDescription, loftyRequestOptions]);
 
 export class LoftyWebhook implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,11 +13,11 @@ export class LoftyWebhook implements INodeType {
 		displayName: 'Lofty Webhook',
 		name: 'loftyWebhook',
 		icon: { light: 'file:../../icons/lofty.svg', dark: 'file:../../icons/lofty.dark.svg' },
-		subtitle: nodeSubtitle,
+		subtitle: operationSubtitle(properties),
 		description: "Create, list and delete the team's Lofty webhook subscriptions",
 		defaults: { name: 'Lofty Webhook' },
 		usableAsTool: true,
-		properties: withEnumChecks([authenticationProperty, resourceProperty([{ name: 'Webhook', value: 'webhook' }]), ...webhookDescription, loftyRequestOptions]),
+		properties,
 	};
 
 	methods = webhookMethods;

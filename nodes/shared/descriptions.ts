@@ -74,7 +74,32 @@ export const loftyRequestOptions: INodeProperties = {
 	],
 };
 
-export const nodeSubtitle = '={{ $parameter["operation"] + ": " + $parameter["resource"] }}';
+/** The value n8n's editor gives the operation it adds to every node with an HTTP-capable credential. */
+const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
+
+/**
+ * The canvas subtitle: the operation's and resource's display names ("Get Many: Lead"). n8n's
+ * editor evaluates the subtitle with the parameters' internal values, so the names are looked up
+ * in a table written into the expression. Its keys are "resource:operation", one level deep: a
+ * nested object would put "}}" inside the expression and end it early.
+ */
+export function operationSubtitle(properties: INodeProperties[]): string {
+	const resources = properties.find((property) => property.name === 'resource')?.options as INodePropertyOptions[];
+	const names: Record<string, string> = {};
+	for (const resource of resources) {
+		for (const property of properties) {
+			if (property.name !== 'operation' || !property.displayOptions?.show?.resource?.includes(resource.value)) continue;
+			for (const operation of property.options as INodePropertyOptions[]) {
+				names[`${resource.value}:${operation.value}`] = `${operation.name}: ${resource.name}`;
+			}
+		}
+	}
+	const table = JSON.stringify(names);
+	return (
+		`={{ ${table}[$parameter["resource"] + ":" + $parameter["operation"]] || ` +
+		`($parameter["operation"] === "${CUSTOM_API_CALL}" ? "Custom API Call" : $parameter["operation"] + ": " + $parameter["resource"]) }}`
+	);
+}
 
 export function resourceProperty(options: INodePropertyOptions[], defaultResource = options[0].value): INodeProperties {
 	return {

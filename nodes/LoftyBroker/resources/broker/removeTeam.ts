@@ -10,7 +10,7 @@ export const removeTeam: OperationDescription = {
 		name: 'Remove Team',
 		value: 'removeTeam',
 		action: 'Remove a team from the broker account',
-		description: 'Remove a team from the broker account',
+		description: 'Delete a team from the broker account by its team ID, as Create Team returned it',
 		// Lofty answers with a bare string or nothing: the output names the team removed.
 		routing: requestWith({ method: 'DELETE', url: '/v1.0/broker/team/{teamId}' }, sendAndEchoId('teamId', 'teamId'), [
 			checkParameters([{ parameter: 'teamId', label: 'Team ID', check: 'id' }]),

@@ -14,6 +14,7 @@ export const addInquiry: OperationDescription = {
 		name: 'Place Inquiry',
 		value: 'addInquiry',
 		action: 'Place an inquiry on a lead',
+		description: "Record what a lead is looking for: buy or sell, price range, locations, property types, beds and baths. Sets the lead's search criteria.",
 		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/inquiry' }, sendRequest(), [
 			leadIdCheck,
 			shapeBody({ propertyType: splitCommaList, locations: rowsOf('location') }),

@@ -13,6 +13,7 @@ export const addProperty: OperationDescription = {
 		name: 'Place Property',
 		value: 'addProperty',
 		action: 'Place a property on a lead',
+		description: 'Attach a property to a lead, such as the home a seller owns or a listing a buyer asked about: address, price, beds, baths and size',
 		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/property' }, sendRequest(), [
 			leadIdCheck,
 			sendIntegers({ 'body.autoListingId': 'Auto Listing ID', 'body.id': 'Property ID', 'body.leadUserId': 'Lead User ID' }),

@@ -13,6 +13,7 @@ export const create: OperationDescription = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create a lead',
+		description: 'Create a new lead with name, emails, phones, source, stage, tags and profile details. To avoid duplicates when the lead may already exist, use Create or Update.',
 		routing: requestWith({ method: 'POST', url: '/v1.0/leads' }, sendRequest(), [
 			checkParameters([{ parameter: 'firstName', label: 'First Name', check: 'required' }]),
 			...leadBodySteps,

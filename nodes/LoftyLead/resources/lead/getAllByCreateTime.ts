@@ -8,4 +8,5 @@ export const getAllByCreateTime = searchSince({
 	parameter: 'leadCreateTime',
 	label: 'Created Since',
 	description: 'Leads created at or after this time',
+	summary: 'Get the leads created at or after a given time, paging through all of them; for new leads since the last run',
 });

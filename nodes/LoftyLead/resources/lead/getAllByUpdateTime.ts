@@ -8,4 +8,5 @@ export const getAllByUpdateTime = searchSince({
 	parameter: 'leadUpdateTime',
 	label: 'Updated Since',
 	description: 'Leads updated at or after this time',
+	summary: 'Get the leads changed at or after a given time, paging through all of them; for syncing lead changes since the last run',
 });

@@ -173,6 +173,8 @@ interface SinceSearch {
 	parameter: string;
 	label: string;
 	description: string;
+	/** The operation's description, which an AI Agent reads to pick it. */
+	summary: string;
 }
 
 /** Get Many by Create Time and by Update Time: leads since a time, with the shared filters. */
@@ -182,6 +184,7 @@ export function searchSince(search: SinceSearch): OperationDescription {
 			name: search.name,
 			value: search.operation,
 			action: search.action,
+			description: search.summary,
 			routing: listRouting({ method: 'GET', url: search.url }, leadScroll, [
 				convertDates({ [`qs.${search.parameter}`]: { format: 'loftyWallTime', label: search.label } }),
 			]),

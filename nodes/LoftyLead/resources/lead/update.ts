@@ -11,6 +11,7 @@ export const update: OperationDescription = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a lead',
+		description: 'Change fields of an existing lead, found by its lead ID: contact details, stage, source, tags, assigned agent, custom fields',
 		routing: requestWith({ method: 'PUT', url: LEAD.path }, sendRequest(), [leadIdCheck, ...leadBodySteps]),
 	},
 	description: forOperation(RESOURCE, 'update', [

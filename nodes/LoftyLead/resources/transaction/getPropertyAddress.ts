@@ -9,6 +9,7 @@ export const getPropertyAddress: OperationDescription = {
 		name: 'Get Property Address',
 		value: 'getPropertyAddress',
 		action: 'Get the property address of a transaction',
+		description: 'Get the street, city, state and ZIP code of the property a transaction of a lead is about',
 		routing: requestWith({ method: 'GET', url: `${TRANSACTION_PATH}/property/address` }, sendRequest(), [leadAndTransactionIds]),
 	},
 	description: forOperation(RESOURCE, 'getPropertyAddress', [leadIdField, recordIdField('transactionId', 'Transaction ID')]),

@@ -12,6 +12,7 @@ export const updatePropertyAddress: OperationDescription = {
 		name: 'Update Property Address',
 		value: 'updatePropertyAddress',
 		action: 'Update the property address of a transaction',
+		description: 'Set the street, city, state and ZIP code of the property a transaction of a lead is about',
 		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/transaction/property/address' }, sendRequest(), [
 			leadAndTransactionIds,
 			sendIntegers({ 'body.transactionId': 'Transaction ID' }),

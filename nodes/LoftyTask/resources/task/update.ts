@@ -20,6 +20,7 @@ export const update: OperationDescription = {
 		name: 'Update',
 		value: 'update',
 		action: 'Update a task',
+		description: "Change a task's description, type, deadline, assigned role or lead, or mark it completed",
 		routing: requestWith({ method: 'PUT', url: TASK.path }, sendAndEchoId('taskId', 'taskId'), [
 			checkParameters([
 				{ parameter: 'taskId', label: 'Task ID', check: 'id' },
