@@ -15,6 +15,12 @@ function copyCodex() {
 	return src('nodes/**/*.node.json', { base: 'nodes' }).pipe(dest('dist/nodes'));
 }
 
+// Output schemas (<Node>/__schema__/v<version>/<resource>/<operation>.json): n8n looks for them
+// in the compiled node's folder.
+function copySchemas() {
+	return src('nodes/**/__schema__/**/*.json', { base: 'nodes' }).pipe(dest('dist/nodes'));
+}
+
 // dist/ from an earlier build may hold files whose sources moved (resources/<name>.js beside
 // resources/<name>/index.js): the build starts from an empty dist/.
 function clean(done) {
@@ -25,4 +31,5 @@ function clean(done) {
 task('clean', clean);
 task('build:icons', copyIcons);
 task('build:codex', copyCodex);
-task('build:assets', parallel(copyIcons, copyCodex));
+task('build:schemas', copySchemas);
+task('build:assets', parallel(copyIcons, copyCodex, copySchemas));

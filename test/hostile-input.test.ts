@@ -22,6 +22,7 @@ import {
 	tooDeepAnswer,
 } from './support/hostile';
 import { expectLinear, MAX_STEP_RATIO } from './support/linear';
+import { process } from './support/node';
 
 const env = useFakeLofty();
 beforeAll(() => env.fake.seedLeads(3));

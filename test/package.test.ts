@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, readdirSync } from 'fs';
-import { dirname, join, resolve } from 'path';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
-const root = resolve(__dirname, '..');
+import { ROOT as root, fs, path, requireFile } from './support/node';
+
+const { existsSync, readFileSync, readdirSync } = fs;
+const { dirname, join, resolve } = path;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Resolves an icon's "file:" path the way n8n does: relative to the compiled file that declares it. */
@@ -24,6 +25,13 @@ describe('the published package', () => {
 		expect(pkg.dependencies ?? {}).toEqual({});
 	});
 
+	it('states one minimum n8n version, in package.json (engines.n8n) and in the README', () => {
+		const readme = readFileSync(join(root, 'README.md'), 'utf8');
+		const stated = /^\*\*n8n (\d+\.\d+\.\d+) or later\*\*/m.exec(readme)?.[1];
+		expect(stated).toBeDefined();
+		expect(pkg.engines.n8n).toBe(`>=${stated}`);
+	});
+
 	it('registers every node file and credential file, all under dist/', () => {
 		const nodeDirs = readdirSync(join(root, 'nodes')).filter((dir) => existsSync(join(root, 'nodes', dir, `${dir}.node.ts`)));
 		expect(pkg.n8n.nodes).toEqual(nodeDirs.map((dir) => `dist/nodes/${dir}/${dir}.node.js`));
@@ -33,7 +41,7 @@ describe('the published package', () => {
 	});
 
 	it('index.js exports every built node and credential class, whose icons and codex ship in dist/', () => {
-		const exported = require(join(root, 'index.js')) as Record<string, new () => INodeType | ICredentialType>;
+		const exported = requireFile(join(root, 'index.js')) as Record<string, new () => INodeType | ICredentialType>;
 		const className = (file: string) => file.split('/').pop()!.replace(/\.(node|credentials)\.js$/, '');
 		const expected = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map(className).sort();
 		expect(Object.keys(exported).sort()).toEqual(expected);

@@ -4,6 +4,7 @@ import type { FakeLoftyOptions } from './fake-lofty';
 import { FakeLofty } from './fake-lofty';
 import { runWorkflow } from './harness';
 import { PagingProbe } from './support/PagingProbe';
+import { process } from './support/node';
 
 /** Runs one probe operation against a fresh fake server and reports items and requests. */
 async function probe(setup: (fake: FakeLofty) => void, parameters: INodeParameters, options: FakeLoftyOptions = {}) {

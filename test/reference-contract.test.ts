@@ -5,11 +5,11 @@
  * reference), each integer field is a JSON number, and each query parameter is one the endpoint
  * lists.
  */
-import { existsSync, readFileSync } from 'fs';
 import type { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow';
 
 import { OUTSIDE_REFERENCE } from '../nodes/shared/descriptions';
 import type { RecordedRequest } from './fake-lofty';
+import { fs } from './support/node';
 import type { CatalogueEndpoint } from './support/catalogue';
 import { loadCatalogue } from './support/catalogue';
 import { useFakeLofty } from './support/env';
@@ -143,8 +143,8 @@ const env = useFakeLofty();
 
 describe('section 6 of the reference', () => {
 	it('is kept as a fixture that matches ../shared when present', () => {
-		const copy = JSON.parse(readFileSync(DEFINITIONS_COPY, 'utf8')) as Definitions;
-		if (existsSync(SHARED_REFERENCE)) expect(copy).toEqual(parseDefinitions(readFileSync(SHARED_REFERENCE, 'utf8')));
+		const copy = JSON.parse(fs.readFileSync(DEFINITIONS_COPY, 'utf8')) as Definitions;
+		if (fs.existsSync(SHARED_REFERENCE)) expect(copy).toEqual(parseDefinitions(fs.readFileSync(SHARED_REFERENCE, 'utf8')));
 		expect(Object.keys(copy)).toHaveLength(86);
 		expect(copy.TaskRequest).toEqual({
 			assignedRole: expect.objectContaining({ schema: 'string' }),

@@ -5,9 +5,6 @@
  * (a plain test run leaves it alone); observations hold no wall-clock times, so the file changes
  * only when behaviour does.
  */
-import { writeFileSync } from 'fs';
-import { createServer } from 'net';
-import { join } from 'path';
 import type { INodeParameters, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
@@ -21,6 +18,11 @@ import type { Scaling } from './support/linear';
 import { describeScaling, MAX_STEP_RATIO } from './support/linear';
 import { skippingWaits } from './support/skip-clock';
 import { allNodeTypes } from './support/nodes';
+import { ROOT, fs, net, path, process } from './support/node';
+
+const { writeFileSync } = fs;
+const { createServer } = net;
+const { join } = path;
 
 interface Outcome {
 	observed: string;
@@ -596,6 +598,6 @@ describe('reliability under faults', () => {
 			),
 			'',
 		];
-		writeFileSync(join(__dirname, 'reliability.md'), lines.join('\n'));
+		writeFileSync(join(ROOT, 'test', 'reliability.md'), lines.join('\n'));
 	});
 });

@@ -19,6 +19,7 @@ import { requestWith } from '../nodes/shared/routing';
 import type { Router } from './harness';
 import { allNodeTypes } from './support/nodes';
 import { summary, useFakeLofty } from './support/env';
+import { process } from './support/node';
 
 const env = useFakeLofty();
 

@@ -4,15 +4,16 @@
  * (scripts/start.mjs) in its own process; none gets as far as building or starting n8n.
  * (Starting, signals, the webhook example and --reset run against real n8n in the e2e suite.)
  */
-import type { ChildProcess } from 'child_process';
-import { spawn } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
-import { createServer, type Server } from 'net';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { pathToFileURL } from 'url';
+import type { ChildProcess, NetServer as Server } from './support/node';
+import { ROOT, childProcess, clearTimeout, fs, net, os, path, process, setTimeout, url } from './support/node';
 
-const ROOT = join(__dirname, '..');
+const { spawn } = childProcess;
+const { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } = fs;
+const { createServer } = net;
+const { tmpdir } = os;
+const { join } = path;
+const { pathToFileURL } = url;
+
 const START = join(ROOT, 'scripts', 'start.mjs');
 const LOCK_MODULE = pathToFileURL(join(ROOT, 'scripts', 'lib', 'instance-lock.mjs')).href;
 

@@ -2,6 +2,7 @@ import type { ResetStyle } from './fake-lofty';
 import { FakeLofty } from './fake-lofty';
 import { runWorkflow } from './harness';
 import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
+import { process } from './support/node';
 
 /** A fake server per test: every test starts with a fresh budget (budgets are per base URL and key). */
 async function withServer<T>(setup: (fake: FakeLofty) => void, body: (fake: FakeLofty) => Promise<T>): Promise<T> {

@@ -71,7 +71,7 @@ describe('Lofty Vendor: OAuth token info by old API key', () => {
 	});
 
 	it('never shows a refused old API key in the error or the run', async () => {
-		const oldKey = 'old-key-7f3a9c2e51';
+		const oldKey = 'dummy-old-key-7f3a9c2e51';
 		const result = await runWorkflow({
 			nodes: { type: node(), parameters: { resource: 'vendor', operation: 'getOAuthTokenInfo' } },
 			credentials: { type: 'loftyApi', data: { apiKey: oldKey, baseUrl: env.fake.baseUrl } },

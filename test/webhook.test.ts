@@ -1,5 +1,3 @@
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { LoftyWebhook } from '../nodes/LoftyWebhook/LoftyWebhook.node';
@@ -10,6 +8,8 @@ import {
 } from './fake-lofty/routes-webhooks';
 import { loadOptions } from './harness';
 import { nodeRunner, summary, useFakeLofty } from './support/env';
+import type { AddressInfo } from './support/node';
+import { http } from './support/node';
 
 const env = useFakeLofty();
 const node = () => new LoftyWebhook();

@@ -44,9 +44,43 @@ export const MAX_DEPTH = MAX_NESTING;
 
 const PREDEFINED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-const NAME_START = 'A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\uD800-\\uDFFF';
-const NAME_REST = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
-const NAME_RE = new RegExp(`[${NAME_START}][${NAME_REST}]*`, 'y');
+/**
+ * XML 1.0's NameStartChar as UTF-16 code-unit ranges, commonest first. Surrogates stand for the
+ * characters beyond U+FFFF. Kept as numbers: as a regex character class, the combining marks
+ * (U+0300-U+036F) and the joiners (U+200C-U+200D) would read as joined to their neighbours.
+ */
+const NAME_START: ReadonlyArray<readonly [number, number]> = [
+	[0x61, 0x7a], // a-z
+	[0x41, 0x5a], // A-Z
+	[0x5f, 0x5f], // _
+	[0x3a, 0x3a], // :
+	[0xc0, 0xd6],
+	[0xd8, 0xf6],
+	[0xf8, 0x2ff],
+	[0x370, 0x37d],
+	[0x37f, 0x1fff],
+	[0x200c, 0x200d],
+	[0x2070, 0x218f],
+	[0x2c00, 0x2fef],
+	[0x3001, 0xd7ff],
+	[0xd800, 0xdfff],
+	[0xf900, 0xfdcf],
+	[0xfdf0, 0xfffd],
+];
+/** NameChar: NameStartChar plus digits, "-", "." and the marks XML allows after the first. */
+const NAME_CHAR: ReadonlyArray<readonly [number, number]> = [
+	...NAME_START,
+	[0x30, 0x39], // 0-9
+	[0x2d, 0x2e], // - .
+	[0xb7, 0xb7],
+	[0x300, 0x36f],
+	[0x203f, 0x2040],
+];
+
+function inRanges(code: number, ranges: ReadonlyArray<readonly [number, number]>): boolean {
+	for (const [from, to] of ranges) if (code >= from && code <= to) return true;
+	return false;
+}
 const WHITESPACE_RE = /[ \t\n]*/y;
 
 /** First character XML 1.0 forbids anywhere in a document (control characters, U+FFFE, U+FFFF). */
@@ -103,11 +137,12 @@ class Reader {
 	}
 
 	name(what: string): string {
-		NAME_RE.lastIndex = this.pos;
-		const match = NAME_RE.exec(this.src);
-		if (!match) this.fail(`expected ${what}`);
-		this.pos = NAME_RE.lastIndex;
-		return match[0];
+		const start = this.pos;
+		if (start >= this.src.length || !inRanges(this.src.charCodeAt(start), NAME_START)) this.fail(`expected ${what}`);
+		let end = start + 1;
+		while (end < this.src.length && inRanges(this.src.charCodeAt(end), NAME_CHAR)) end++;
+		this.pos = end;
+		return this.src.slice(start, end);
 	}
 
 	expect(token: string, what = `"${token}"`): void {

@@ -250,11 +250,10 @@ export function paginate(paging: PagingOptions) {
 		this: ItemContext,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const ctx = this;
 		const itemIndex = this.getItemIndex();
 		const maxResults = limitOf(this, requestData);
 		const send = async (options: IHttpRequestOptions) =>
-			(await loftyRequest(ctx, options, itemIndex)).body;
+			(await loftyRequest(this, options, itemIndex)).body;
 		const records = await collectPages(
 			send,
 			requestData.options as IHttpRequestOptions,
@@ -286,8 +285,7 @@ export function sendRequest(options: SingleOptions = {}) {
 		this: ItemContext,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const ctx = this;
-		const response = await loftyRequest(ctx, requestData.options as IHttpRequestOptions, this.getItemIndex(), {
+		const response = await loftyRequest(this, requestData.options as IHttpRequestOptions, this.getItemIndex(), {
 			idempotent: options.idempotent,
 		});
 		return toItems(recordsOf(response.body, options));

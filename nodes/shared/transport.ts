@@ -11,8 +11,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { parseLoftyBody, stringifyLoftyJson } from './json';
 import type { WaitBound } from './throttle';
 import { DEFAULT_MAX_WAIT_MS, RateLimitWaitError, budgetFor, formatWait, readRateLimitHeaders } from './throttle';
-import { withoutTrailingSlashes } from './text';
-import { splitCommaList } from './text';
+import { splitCommaList, withoutTrailingSlashes } from './text';
 
 export const API_KEY_CREDENTIAL = 'loftyApi';
 export const OAUTH2_CREDENTIAL = 'loftyOAuth2Api';

@@ -94,7 +94,6 @@ export async function waitFor(what, check, { timeoutMs = 60_000, intervalMs = 50
 }
 
 function stripAnsi(text) {
-	// eslint-disable-next-line no-control-regex
 	return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 

@@ -13,7 +13,7 @@ import { ARTIFACTS } from '../../scripts/lib/paths.mjs';
 import { exitAfterCleanup, onShutdown } from '../../scripts/lib/proc.mjs';
 import { Context } from './context.mjs';
 import { editorStep } from './steps/editor.mjs';
-import { N8N1, n8nOneStep } from './steps/n8n-one.mjs';
+import { N8N1, N8N_OLDEST, n8nOneStep } from './steps/n8n-one.mjs';
 import { nodesStep } from './steps/nodes.mjs';
 import { packageStep } from './steps/package.mjs';
 import { pagingStep } from './steps/paging.mjs';
@@ -32,6 +32,7 @@ const STEPS = [
 	{ id: 'polling', issue: '4', title: 'Lofty Lead Trigger polls a running n8n for a new lead', run: pollingStep },
 	{ id: 'restart', issue: '3', title: 'restarting n8n keeps one subscription (publication outbox on and off)', run: restartStep },
 	{ id: 'n8n1', issue: '6', title: 'smoke on n8n 1.123.0 (Node.js 20)', run: n8nOneStep },
+	{ id: 'n8n-oldest', issue: '12', title: `smoke on n8n ${N8N_OLDEST} (Node.js 20), the oldest installable at or above the minimum`, run: (ctx) => n8nOneStep(ctx, N8N_OLDEST) },
 ];
 
 function parseArgs(argv) {
@@ -67,7 +68,10 @@ async function main() {
 	for (const step of selected) {
 		// n8n 1.x is installed (on first use) in the background while the running-n8n steps
 		// mostly wait (for webhooks, the browser and the one-minute poll).
-		if (step.id === 'webhook' && selected.some((s) => s.id === 'n8n1')) ctx.host(N8N1).catch(() => undefined);
+		if (step.id === 'webhook') {
+			const wanted = [[N8N1, 'n8n1'], [N8N_OLDEST, 'n8n-oldest']].filter(([, id]) => selected.some((s) => s.id === id));
+			wanted.reduce((previous, [version]) => previous.then(() => ctx.host(version)).catch(() => undefined), Promise.resolve());
+		}
 		const label = `[${step.id}] (issue ${step.issue}) ${step.title}`;
 		process.stdout.write(`\n=== ${label}\n`);
 		const stepStarted = Date.now();

@@ -3,7 +3,7 @@
  * When several patterns match, the one with the most literal segments wins, so
  * `/v1.0/leads/createTime` beats `/v1.0/leads/{leadId}`.
  */
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders } from '../support/node';
 import type { FakeLoftyData } from './data';
 import type { ResolvedOptions } from './types';
 import { badRequest } from './errors';

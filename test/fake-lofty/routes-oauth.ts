@@ -4,7 +4,9 @@
  */
 import type { Router } from './router';
 
-export const OAUTH_TOKEN_PATH = '/api/user-web/oauth/token';
+/** Lofty's user-web API, where its OAuth token endpoint lives. */
+const USER_WEB_API = '/api/user-web';
+export const OAUTH_TOKEN_PATH = `${USER_WEB_API}/oauth/token`;
 export const OAUTH_CLIENT_ID = 'test-client-id';
 export const OAUTH_CLIENT_SECRET = 'test-client-secret';
 export const OAUTH_CODE = 'test-code';

@@ -32,8 +32,7 @@
  * reached reports status 0 and `error`. The fake does not sign deliveries (Lofty documents no
  * signature) and does not hold them back by `limit`.
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
+import { http, https } from '../support/node';
 
 import type { FakeLoftyData } from './data';
 import { badRequest, notFound } from './errors';

@@ -4,8 +4,8 @@
  * Request pipeline: record -> fault injection -> authentication (/v1.0 paths) ->
  * rate limiting (/v1.0 paths) -> routing -> body parsing -> handler.
  */
-import * as http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo, HttpServer, IncomingMessage, ServerResponse, Socket } from '../support/node';
+import { http } from '../support/node';
 import { FakeLoftyData } from './data';
 import { LoftyError } from './errors';
 import { RateLimiter } from './rate-limit';
@@ -111,7 +111,7 @@ export class FakeLofty {
 	/** The route table; later resource groups register here (see ROUTE_GROUPS). */
 	readonly router = new Router();
 
-	private server: http.Server | undefined;
+	private server: HttpServer | undefined;
 	private url = '';
 	private readonly sockets = new Set<Socket>();
 	private faults: ActiveFault[] = [];
@@ -236,7 +236,7 @@ export class FakeLofty {
 
 	// ------------------------------------------------------------ request handling
 
-	private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+	private handle(req: IncomingMessage, res: ServerResponse): void {
 		const at = Date.now();
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -255,7 +255,7 @@ export class FakeLofty {
 		});
 	}
 
-	private process(req: http.IncomingMessage, res: http.ServerResponse, rawBody: string, at: number): void {
+	private process(req: IncomingMessage, res: ServerResponse, rawBody: string, at: number): void {
 		const method = (req.method ?? 'GET').toUpperCase();
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const path = url.pathname;
@@ -380,7 +380,7 @@ export class FakeLofty {
 		return { reply: unauthorized };
 	}
 
-	private parseJsonBody(req: http.IncomingMessage, rawBody: string, required: boolean): unknown {
+	private parseJsonBody(req: IncomingMessage, rawBody: string, required: boolean): unknown {
 		if (rawBody.trim() === '') {
 			if (required) throw new LoftyError(400, { code: 400, message: 'Required request body is missing' });
 			return undefined;
@@ -389,11 +389,13 @@ export class FakeLofty {
 		if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
 			throw new LoftyError(415, { code: 415, message: `Content type '${contentType || 'application/octet-stream'}' not supported` });
 		}
+		let problem: Error;
 		try {
 			return JSON.parse(rawBody);
 		} catch (err) {
-			throw new LoftyError(400, { code: 400, message: `JSON parse error: ${(err as Error).message}` });
+			problem = err as Error;
 		}
+		throw new LoftyError(400, { code: 400, message: `JSON parse error: ${problem.message}` });
 	}
 
 	private rotateAccessToken(): string {
@@ -402,7 +404,7 @@ export class FakeLofty {
 		return this.acceptedAccessToken;
 	}
 
-	private write(res: http.ServerResponse, reply: Reply): void {
+	private write(res: ServerResponse, reply: Reply): void {
 		let payload = '';
 		if (reply.rawBody !== undefined) payload = reply.rawBody;
 		else if (reply.body !== undefined) payload = JSON.stringify(reply.body);

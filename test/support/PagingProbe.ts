@@ -36,6 +36,7 @@ export class PagingProbe implements INodeType {
 		name: 'pagingProbe',
 		description: 'Test node',
 		defaults: { name: 'Paging Probe' },
+		usableAsTool: true,
 		properties: [
 			authenticationProperty,
 			resourceProperty([{ name: 'Probe', value: 'probe' }]),

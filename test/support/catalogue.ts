@@ -1,6 +1,9 @@
-import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+
+import { ROOT, fs, path } from './node';
+
+const { existsSync, readFileSync } = fs;
+const { join } = path;
 
 export interface CatalogueEndpoint {
 	group: string;
@@ -11,9 +14,9 @@ export interface CatalogueEndpoint {
 }
 
 /** The reference's endpoint list as kept beside the repository (../shared), when it is there. */
-export const SHARED_CATALOGUE = join(__dirname, '..', '..', '..', 'shared', 'lofty-endpoints.json');
+export const SHARED_CATALOGUE = join(ROOT, '..', 'shared', 'lofty-endpoints.json');
 /** A copy in the repository, for checkouts without ../shared (e.g. the publish workflow). */
-export const CATALOGUE_COPY = join(__dirname, '..', 'fixtures', 'lofty-endpoints.json');
+export const CATALOGUE_COPY = join(ROOT, 'test', 'fixtures', 'lofty-endpoints.json');
 
 export function loadCatalogue(): CatalogueEndpoint[] {
 	const file = existsSync(SHARED_CATALOGUE) ? SHARED_CATALOGUE : CATALOGUE_COPY;

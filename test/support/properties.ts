@@ -4,6 +4,8 @@
  */
 import fc from 'fast-check';
 
+import { process } from './node';
+
 /** The seed CI runs, so a CI failure is the same failure on every run. */
 const CI_SEED = 15_2026;
 

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { ROOT, fs, path } from './node';
+
+const { existsSync, readFileSync } = fs;
+const { join } = path;
 
 /** One field of a definition in section 6 of the reference: its schema text and description. */
 export interface DefinitionField {
@@ -10,9 +12,9 @@ export interface DefinitionField {
 export type Definitions = Record<string, Record<string, DefinitionField>>;
 
 /** The reference beside the repository (../shared), when it is there. */
-export const SHARED_REFERENCE = join(__dirname, '..', '..', '..', 'shared', 'lofty-api.txt');
+export const SHARED_REFERENCE = join(ROOT, '..', 'shared', 'lofty-api.txt');
 /** Its section 6 as JSON, for checkouts without ../shared. */
-export const DEFINITIONS_COPY = join(__dirname, '..', 'fixtures', 'lofty-definitions.json');
+export const DEFINITIONS_COPY = join(ROOT, 'test', 'fixtures', 'lofty-definitions.json');
 
 const HEADING = /^6\.\d+\.\s+(.+)$/;
 const SCHEMA_TEXT = /^(string|integer|number|boolean|object)(\(.*\))?$|^< .+ > array$/;

@@ -4,27 +4,29 @@
  * code that sleeps and then looks at the time sees the whole wait. Other timers (sockets,
  * back-offs, request timeouts) keep real time. Resolves the body's result and the delays skipped.
  */
+import { globalObject } from './node';
+
 export async function skippingWaits<T>(
 	range: { fromMs: number; toMs: number },
 	body: () => Promise<T>,
 ): Promise<{ result: T; skippedMs: number[] }> {
-	const realSetTimeout = global.setTimeout;
+	const realSetTimeout = globalObject.setTimeout;
 	const realNow = Date.now;
 	let offset = 0;
 	const skippedMs: number[] = [];
 	Date.now = () => realNow() + offset;
-	global.setTimeout = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+	globalObject.setTimeout = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
 		if (typeof ms !== 'number' || ms < range.fromMs || ms > range.toMs) return realSetTimeout(callback, ms, ...args);
 		skippedMs.push(ms);
 		return realSetTimeout(() => {
 			offset += ms;
 			callback(...args);
 		}, 5);
-	}) as typeof setTimeout;
+	}) as typeof globalObject.setTimeout;
 	try {
 		return { result: await body(), skippedMs };
 	} finally {
-		global.setTimeout = realSetTimeout;
+		globalObject.setTimeout = realSetTimeout;
 		Date.now = realNow;
 	}
 }

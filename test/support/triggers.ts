@@ -4,8 +4,8 @@
  * deliveries through WebhookContext behind a real HTTP endpoint, polls through PollContext.
  * Static data is copied on "restart", as n8n persists it in its database.
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, HttpServer, IncomingMessage, ServerResponse } from './node';
+import { http } from './node';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -43,7 +43,7 @@ export class TriggerHarness {
 
 	private node!: INode;
 
-	private server?: http.Server;
+	private server?: HttpServer;
 
 	private webhookBaseUrl = 'http://127.0.0.1:1/webhook';
 
@@ -158,7 +158,7 @@ export class TriggerHarness {
 		});
 	}
 
-	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const raw = Buffer.concat(chunks).toString('utf8');
