@@ -59,7 +59,7 @@ export const NODE_CASES = [
 		parameters: { resource: 'member', operation: 'getCurrentUser' },
 		expect(items) {
 			assert.equal(items.length, 1);
-			assert.equal(String(items[0].id ?? items[0].userId), '700001', `current user is 700001: ${JSON.stringify(items[0]).slice(0, 200)}`);
+			assert.equal(String(items[0].memberUserId), '700001', `current user is 700001: ${JSON.stringify(items[0]).slice(0, 200)}`);
 		},
 	},
 	{
