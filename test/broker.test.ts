@@ -102,7 +102,7 @@ describe('Lofty Broker: Remove Team', () => {
 		expect(env.apiRequests().map(summary)).toEqual([
 			{ method: 'DELETE', path: `/v1.0/broker/team/${team.id}`, query: {}, body: undefined },
 		]);
-		expect(result.items).toEqual([{ teamId: String(team.id), success: true }]);
+		expect(result.items).toEqual([{ deleted: true, teamId: String(team.id) }]);
 		expect(teams().has(team.id)).toBe(false);
 	});
 
@@ -120,9 +120,9 @@ describe('Lofty Broker: Remove Team', () => {
 			`DELETE /v1.0/broker/team/${seeded[1].id} 204`,
 		]);
 		expect(result.items).toEqual([
-			{ teamId: String(seeded[0].id), success: true },
+			{ deleted: true, teamId: String(seeded[0].id) },
 			{ error: 'Team not found' },
-			{ teamId: String(seeded[1].id), success: true },
+			{ deleted: true, teamId: String(seeded[1].id) },
 		]);
 	});
 

@@ -397,17 +397,28 @@ export async function runWorkflow(input: RunInput): Promise<RunResult> {
 	};
 }
 
-/** Calls a node's loadOptions method the way the editor does, through n8n-core's LoadOptionsContext. */
-export async function loadOptions(input: RunInput & { method: string }) {
+/** The node's method of that kind and the context the editor calls it with, through n8n-core's LoadOptionsContext. */
+function editorMethod<K extends 'loadOptions' | 'listSearch'>(input: RunInput & { method: string }, kind: K) {
 	const { nodes, workflow, additionalData } = prepare(input);
 	const node = nodes[1];
 	const nodeType = (Array.isArray(input.nodes) ? input.nodes[0] : input.nodes).type;
-	const method = nodeType.methods?.loadOptions?.[input.method];
-	if (!method) throw new Error(`No loadOptions method ${input.method}`);
+	const method = nodeType.methods?.[kind]?.[input.method] as NonNullable<NonNullable<INodeType['methods']>[K]>[string] | undefined;
+	if (!method) throw new Error(`No ${kind} method ${input.method}`);
 	// The editor sends the node's current parameters with every dropdown request.
 	additionalData.currentNodeParameters = node.parameters;
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	return { method, context: new LoadOptionsContext(workflow, node, additionalData, 'parameters') };
+}
+
+/** Calls a node's loadOptions method the way the editor does. */
+export async function loadOptions(input: RunInput & { method: string }) {
+	const { method, context } = editorMethod(input, 'loadOptions');
 	return await method.call(context);
+}
+
+/** Calls a node's listSearch method (a record picker's "From list") the way the editor does. */
+export async function listSearch(input: RunInput & { method: string; filter?: string; paginationToken?: string }) {
+	const { method, context } = editorMethod(input, 'listSearch');
+	return await method.call(context, input.filter, input.paginationToken);
 }
 
 export { Container };

@@ -98,18 +98,19 @@ describe('Lofty Lead: lead resource', () => {
 			body: { lastName: 'Nguyen', tagsAdd: ['Investor'], cannotText: true },
 		});
 		expect(result.items).toEqual([{ leadId: 1000008 }]);
-		const after = await runOk({ resource: 'lead', operation: 'get', leadId: '1000008' });
+		const after = await runOk({ resource: 'lead', operation: 'get', leadId: '1000008', simplify: false });
 		expect(after.items[0]).toMatchObject({ lastName: 'Nguyen', cannotText: true });
 	});
 
 	it('deletes a lead with a reason', async () => {
-		await runOk({ resource: 'lead', operation: 'delete', leadId: '1000009', reason: 'Duplicate of 1000010' });
+		const result = await runOk({ resource: 'lead', operation: 'delete', leadId: '1000009', reason: 'Duplicate of 1000010' });
 		expect(summary(env.apiRequests()[0])).toEqual({
 			method: 'DELETE',
 			path: '/v1.0/leads/1000009',
 			query: { reason: 'Duplicate of 1000010' },
 			body: undefined,
 		});
+		expect(result.items).toEqual([{ deleted: true, leadId: '1000009' }]);
 	});
 
 	it('searches with filters and stops exactly at Limit', async () => {

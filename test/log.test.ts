@@ -183,7 +183,7 @@ describe('Lofty Log: get and delete', () => {
 		expect(env.apiRequests().map(summary)).toEqual([
 			{ method: 'DELETE', path: '/v1.0/logType/8500010', query: {}, body: undefined },
 		]);
-		expect(result.items).toEqual([{ success: true }]);
+		expect(result.items).toEqual([{ deleted: true, logTypeId: '8500010' }]);
 		const after = await env.run(node(), { resource: 'log', operation: 'get', logTypeId: '8500010' });
 		expect(after.status).toBe('error');
 		expect(after.error?.httpCode).toBe('404');

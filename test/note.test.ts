@@ -244,7 +244,7 @@ describe('Lofty Note: delete', () => {
 		expect(env.apiRequests().map(summary)).toEqual([
 			{ method: 'DELETE', path: `/v1.0/notes/${note.id}`, query: {}, body: undefined },
 		]);
-		expect(result.items).toEqual([{ noteId: String(note.id), success: true }]);
+		expect(result.items).toEqual([{ deleted: true, noteId: String(note.id) }]);
 		expect(notesOf(env.fake.data, 1000012).map((n) => n.id)).toEqual([note.id + 1]);
 
 		const again = await env.run(node(), { resource: 'note', operation: 'get', noteId: String(note.id) });

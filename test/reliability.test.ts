@@ -63,7 +63,7 @@ function run(fake: FakeLofty, type: INodeType, parameters: INodeParameters, extr
 const apiCalls = (fake: FakeLofty) => fake.requests.filter((r) => r.path.startsWith('/v1.0'));
 const statuses = (fake: FakeLofty) => apiCalls(fake).map((r) => r.status).join(', ');
 
-const getLead = { resource: 'lead', operation: 'get', leadId: '1000001' };
+const getLead = { resource: 'lead', operation: 'get', leadId: '1000001', simplify: false };
 const updateLead = { resource: 'lead', operation: 'update', leadId: '1000001', updateFields: { city: 'Austin' } };
 const deleteLead = { resource: 'lead', operation: 'delete', leadId: '1000002', reason: 'duplicate' };
 const createLead = { resource: 'lead', operation: 'create', firstName: 'Robin', emails: 'robin@example.com' };
@@ -258,12 +258,12 @@ scenarios.push(
 	{
 		group: 'Bodies',
 		name: 'An empty 200',
-		expected: 'one item saying it succeeded',
+		expected: 'one item saying the lead was deleted',
 		run: () =>
 			withFake({}, async (fake) => {
 				fake.injectFault({ method: 'DELETE', status: 200, rawBody: '' });
 				const result = await run(fake, new LoftyLead(), deleteLead);
-				return { observed: `${result.status}; items ${JSON.stringify(result.items)}`, pass: result.status === 'success' && result.items.length === 1 && result.items[0].success === true };
+				return { observed: `${result.status}; items ${JSON.stringify(result.items)}`, pass: result.status === 'success' && result.items.length === 1 && result.items[0].deleted === true };
 			}),
 	},
 	{
@@ -490,7 +490,8 @@ function shownFor(property: INodeProperties, ref: OperationRef, values: INodePar
 	});
 }
 
-const isIdField = (p: INodeProperties) => p.type === 'string' && p.required === true && p.placeholder === '1234567';
+// A record picker, or a plain id field (placeholder 1234567): filled with an id, refused without one.
+const isIdField = (p: INodeProperties) => p.required === true && (p.type === 'resourceLocator' || (p.type === 'string' && p.placeholder === '1234567'));
 
 /** Values that fill every required top-level field of an operation validly. */
 function validRequired(ref: OperationRef): INodeParameters {

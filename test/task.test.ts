@@ -266,7 +266,7 @@ describe('Lofty Task: delete', () => {
 		expect(env.apiRequests().map(summary)).toEqual([
 			{ method: 'DELETE', path: `/v1.0/tasks/${task.id}`, query: {}, body: undefined },
 		]);
-		expect(result.items).toEqual([{ taskId: String(task.id), success: true }]);
+		expect(result.items).toEqual([{ deleted: true, taskId: String(task.id) }]);
 
 		const again = await env.run(node(), { resource: 'task', operation: 'get', taskId: String(task.id) });
 		expect(again.error?.httpCode).toBe('404');
@@ -276,7 +276,7 @@ describe('Lofty Task: delete', () => {
 	it('outputs the taskId when Lofty answers with no content', async () => {
 		env.fake.injectFault({ method: 'DELETE', path: '/v1.0/tasks/9000555', status: 204, rawBody: '' });
 		const result = await runOk({ resource: 'task', operation: 'delete', taskId: '9000555' });
-		expect(result.items).toEqual([{ taskId: '9000555', success: true }]);
+		expect(result.items).toEqual([{ deleted: true, taskId: '9000555' }]);
 	});
 });
 

@@ -236,14 +236,14 @@ describe('Lofty Webhook: delete', () => {
 		expect(env.apiRequests().map(summary)).toEqual([
 			{ method: 'DELETE', path: `/v1.0/webhook/${subscribeId}`, query: {}, body: undefined },
 		]);
-		expect(result.items).toEqual([{ subscribeId: String(subscribeId), success: true, result: 'success' }]);
+		expect(result.items).toEqual([{ deleted: true, subscribeId: String(subscribeId) }]);
 		expect(hooks().list()).toEqual([]);
 	});
 
 	it('reports success when Lofty answers 204 with no body', async () => {
 		env.fake.injectFault({ method: 'DELETE', status: 204, rawBody: '' });
 		const result = await runOk({ resource: 'webhook', operation: 'delete', subscribeId: '980123' });
-		expect(result.items).toEqual([{ subscribeId: '980123', success: true }]);
+		expect(result.items).toEqual([{ deleted: true, subscribeId: '980123' }]);
 	});
 
 	it("surfaces Lofty's 404 for an unknown subscription", async () => {

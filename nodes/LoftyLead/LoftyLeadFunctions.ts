@@ -130,12 +130,6 @@ export const hideVendorIdBothWays = preSend(async function (requestOptions) {
 	return requestOptions;
 });
 
-/** Get Login Link names the lead in the path's parameter and again in the body. */
-export const leadIdInBody = preSend(async function (requestOptions) {
-	requestOptions.body = { ...asObject(requestOptions.body), leadId: this.getNodeParameter('leadId') as IDataObject[string] };
-	return requestOptions;
-});
-
 /** Assign sends the assignee rows themselves as the body: a JSON array. */
 export const assigneesBody = preSend(async function (requestOptions) {
 	requestOptions.body = this.getNodeParameter('assignees.assignee', []) as Array<{ assiginee: string; role: string }>;

@@ -68,15 +68,6 @@ export const createWebhook = sendHook(async function (requestData) {
 	return writeOutput({ ...((options.body ?? {}) as IDataObject) }, response.body, 'subscribeId');
 });
 
-/** Delete: Lofty answers with a bare string or nothing; say which subscription went. */
-export const deleteWebhook = sendHook(async function (requestData) {
-	const options = requestData.options as IHttpRequestOptions;
-	const response = await loftyRequest(this, options, this.getItemIndex());
-	const subscribeId = String(this.getNodeParameter('subscribeId', '')).trim();
-	const [item] = writeOutput({ subscribeId }, response.body, 'subscribeId');
-	return [{ json: { ...item.json, subscribeId, success: true } }];
-});
-
 /** The team's webhook subscriptions, named by list and callback URL. */
 async function getWebhooks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const body = await loftyApiCall(this, 'GET', '/v1.0/webhooks');

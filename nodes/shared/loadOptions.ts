@@ -5,7 +5,7 @@ import { extractRecords, loftyApiCallAllItems } from './pagination';
 import type { LoftyContext } from './transport';
 import { loftyApiCall } from './transport';
 
-function ctxOf(fn: ILoadOptionsFunctions): LoftyContext {
+export function ctxOf(fn: ILoadOptionsFunctions): LoftyContext {
 	return fn as unknown as LoftyContext;
 }
 
@@ -21,13 +21,13 @@ function sorted(options: INodePropertyOptions[]): INodePropertyOptions[] {
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function memberName(member: IDataObject): string {
+export function memberName(member: IDataObject): string {
 	const name = [member.firstName, member.lastName].filter(Boolean).join(' ') || String(member.name ?? '');
 	const email = member.email ?? member.account;
 	return name ? (email ? `${name} (${String(email)})` : name) : String(email ?? member.id ?? member.userId);
 }
 
-async function allMembers(fn: ILoadOptionsFunctions): Promise<IDataObject[]> {
+export async function allMembers(fn: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	return await loftyApiCallAllItems(ctxOf(fn), { method: 'GET', url: '/v1.0/members' }, { style: 'offset', pageSize: 100, records: 'members' });
 }
 

@@ -3,7 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkParameters } from './input';
 import type { SingleOptions } from './pagination';
-import { sendAndEchoId, sendRequest } from './pagination';
+import { sendAndConfirmDelete, sendRequest } from './pagination';
+import type { RecordKind } from './picker';
+import { recordPicker } from './picker';
 import { requestWith } from './routing';
 
 /**
@@ -98,12 +100,32 @@ export interface RecordPath {
 	/** The id field's display name: "Note ID". */
 	idLabel: string;
 	idDescription?: string;
+	/** Records with a picker (lead, note, task, …) get one; others a plain id field. */
+	kind?: RecordKind;
+}
+
+/** The id field of a record: its picker, or a plain id field for records without one. */
+export function recordIdOf(record: RecordPath): INodeProperties {
+	return record.kind
+		? recordPicker({ kind: record.kind, name: record.id, displayName: record.idLabel, description: record.idDescription })
+		: recordIdField(record.id, record.idLabel, record.idDescription);
+}
+
+/** Simplify, on by default as in n8n's nodes: the fields people use, the whole record when off. */
+export function simplifyField(noun: string): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: `Whether to return a simplified version of the response instead of the raw data: the ${noun}'s ID, names, emails, phones, stage, source, assigned agent, tags and times`,
+	};
 }
 
 function byId(record: RecordPath, operation: string, option: Omit<INodePropertyOptions, 'value'>): OperationDescription {
 	return {
 		option: { ...option, value: operation },
-		description: forOperation(record.resource, operation, [recordIdField(record.id, record.idLabel, record.idDescription)]),
+		description: forOperation(record.resource, operation, [recordIdOf(record)]),
 	};
 }
 
@@ -119,12 +141,12 @@ export function getRecord(record: RecordPath, options: SingleOptions = {}, descr
 	});
 }
 
-/** Delete one record by its id (DELETE on its path); the output names the record deleted. */
+/** Delete one record by its id (DELETE on its path); the output is `{deleted: true}` and the id. */
 export function deleteRecord(record: RecordPath, description = `Delete a ${record.noun} by its ID`) {
 	return byId(record, 'delete', {
 		name: 'Delete',
 		action: `Delete a ${record.noun}`,
 		description,
-		routing: requestWith({ method: 'DELETE', url: record.path }, sendAndEchoId(record.id, record.id), [idCheck(record)]),
+		routing: requestWith({ method: 'DELETE', url: record.path }, sendAndConfirmDelete(record.id, record.id), [idCheck(record)]),
 	});
 }

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ItemContext } from './hooks';
-import { sendHook } from './hooks';
+import { parameterValue, sendHook } from './hooks';
 import { quoted } from './text';
 import type { LoftyContext } from './transport';
 import { loftyRequest } from './transport';
@@ -43,7 +43,11 @@ export interface PagingOptions {
 	unwrap?: string;
 	/** Record field holding the id for the currentId cursor. */
 	idField?: string;
+	/** The record's few fields people use, output when the operation's Simplify is on. */
+	simplify?: Simplifier;
 }
+
+export type Simplifier = (record: IDataObject) => IDataObject;
 
 export interface SingleOptions {
 	records?: string;
@@ -52,6 +56,7 @@ export interface SingleOptions {
 	idKey?: string;
 	/** false for a PUT that creates something: a lost answer must not be sent twice. */
 	idempotent?: boolean;
+	simplify?: Simplifier;
 }
 
 function isObject(value: unknown): value is IDataObject {
@@ -217,6 +222,11 @@ function toItems(records: IDataObject[]): INodeExecutionData[] {
 	return records.map((json) => ({ json }));
 }
 
+/** The records, simplified when the operation has a Simplify switch and it is on. */
+function simplifiedIfAsked(ctx: ItemContext, records: IDataObject[], simplify?: Simplifier): IDataObject[] {
+	return simplify && ctx.getNodeParameter('simplify', false) === true ? records.map(simplify) : records;
+}
+
 function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptions): number | undefined {
 	if (requestData.maxResults === undefined || requestData.maxResults === '') return undefined;
 	return Number(requestData.maxResults);
@@ -260,7 +270,7 @@ export function paginate(paging: PagingOptions) {
 			paging,
 			maxResults,
 		);
-		return toItems(records);
+		return toItems(simplifiedIfAsked(this, records, paging.simplify));
 	});
 }
 
@@ -288,7 +298,7 @@ export function sendRequest(options: SingleOptions = {}) {
 		const response = await loftyRequest(this, requestData.options as IHttpRequestOptions, this.getItemIndex(), {
 			idempotent: options.idempotent,
 		});
-		return toItems(recordsOf(response.body, options));
+		return toItems(simplifiedIfAsked(this, recordsOf(response.body, options), options.simplify));
 	});
 }
 
@@ -302,7 +312,7 @@ export function sendAndEchoId(idKey: string, parameter: string) {
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
-		const id = String(this.getNodeParameter(parameter, '')).trim();
+		const id = String(parameterValue(this, parameter, '')).trim();
 		const response = await loftyRequest(this, requestData.options as IHttpRequestOptions, itemIndex);
 		const body = response.body;
 		// A bare string that is not an ID ("success", "OK") is Lofty's message, not a record.
@@ -310,6 +320,21 @@ export function sendAndEchoId(idKey: string, parameter: string) {
 			return [{ json: { [idKey]: id, success: true, message: body } }];
 		}
 		return recordsOf(body, { idKey }).map((record) => ({ json: { [idKey]: id, success: true, ...record } }));
+	});
+}
+
+/**
+ * For deletes: `{deleted: true}` and the id deleted (read from `parameter`), as n8n's nodes
+ * answer a delete; Lofty's answer (empty or a bare string) adds nothing a workflow needs.
+ */
+export function sendAndConfirmDelete(idKey: string, parameter: string) {
+	return sendHook(async function (
+		this: ItemContext,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const id = String(parameterValue(this, parameter, '')).trim();
+		await loftyRequest(this, requestData.options as IHttpRequestOptions, this.getItemIndex());
+		return [{ json: { deleted: true, [idKey]: id } }];
 	});
 }
 

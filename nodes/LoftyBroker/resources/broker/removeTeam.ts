@@ -1,7 +1,7 @@
 import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdField } from '../../../shared/operations';
-import { sendAndEchoId } from '../../../shared/pagination';
+import { sendAndConfirmDelete } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import { RESOURCE } from './shared';
 
@@ -11,8 +11,7 @@ export const removeTeam: OperationDescription = {
 		value: 'removeTeam',
 		action: 'Remove a team from the broker account',
 		description: 'Delete a team from the broker account by its team ID, as Create Team returned it',
-		// Lofty answers with a bare string or nothing: the output names the team removed.
-		routing: requestWith({ method: 'DELETE', url: '/v1.0/broker/team/{teamId}' }, sendAndEchoId('teamId', 'teamId'), [
+		routing: requestWith({ method: 'DELETE', url: '/v1.0/broker/team/{teamId}' }, sendAndConfirmDelete('teamId', 'teamId'), [
 			checkParameters([{ parameter: 'teamId', label: 'Team ID', check: 'id' }]),
 		]),
 	},

@@ -1,7 +1,8 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { checkParameters, compactBody, convertDates } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation } from '../../../shared/operations';
+import { leadPicker } from '../../../shared/picker';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import { inBody, parseListing } from '../../LoftyLeadFunctions';
@@ -25,7 +26,7 @@ export const create: OperationDescription = {
 		]),
 	},
 	description: forOperation(RESOURCE, 'create', [
-		recordIdField('leadId', 'Lead ID', LEAD_ID_DESCRIPTION),
+		leadPicker(LEAD_ID_DESCRIPTION),
 		{
 			displayName: 'Type',
 			name: 'activityType',

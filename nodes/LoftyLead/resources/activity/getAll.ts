@@ -1,6 +1,7 @@
 import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, limitFields, recordIdField } from '../../../shared/operations';
+import { forOperation, limitFields } from '../../../shared/operations';
+import { leadPicker } from '../../../shared/picker';
 import type { PagingOptions } from '../../../shared/pagination';
 import { listRouting } from '../../../shared/routing';
 import { LEAD_ID_DESCRIPTION, RESOURCE } from './shared';
@@ -18,5 +19,5 @@ export const getAll: OperationDescription = {
 			checkParameters([{ parameter: 'leadId', label: 'Lead ID', check: 'id' }]),
 		]),
 	},
-	description: forOperation(RESOURCE, 'getAll', [recordIdField('leadId', 'Lead ID', LEAD_ID_DESCRIPTION), ...limitFields(activityPages.pageSize)]),
+	description: forOperation(RESOURCE, 'getAll', [leadPicker(LEAD_ID_DESCRIPTION), ...limitFields(activityPages.pageSize)]),
 };

@@ -1,13 +1,13 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { compactBody, sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation, recordIdOf } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import { splitCommaList } from '../../../shared/text';
 import { inBody, rowsOf, shapeBody } from '../../LoftyLeadFunctions';
 import { inquiryValues, locationValues } from './profileFields';
-import { RESOURCE, leadIdCheck } from './shared';
+import { LEAD, RESOURCE, leadIdCheck } from './shared';
 
 export const addInquiry: OperationDescription = {
 	option: {
@@ -24,7 +24,7 @@ export const addInquiry: OperationDescription = {
 		]),
 	},
 	description: forOperation(RESOURCE, 'addInquiry', [
-		recordIdField('leadId', 'Lead ID'),
+		recordIdOf(LEAD),
 		{
 			displayName: 'Inquiry',
 			name: 'inquiryFields',

@@ -1,12 +1,12 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { compactBody, sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation, recordIdOf } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import { inBody } from '../../LoftyLeadFunctions';
 import { propertyValues } from './profileFields';
-import { RESOURCE, leadIdCheck } from './shared';
+import { LEAD, RESOURCE, leadIdCheck } from './shared';
 
 export const addProperty: OperationDescription = {
 	option: {
@@ -22,7 +22,7 @@ export const addProperty: OperationDescription = {
 		]),
 	},
 	description: forOperation(RESOURCE, 'addProperty', [
-		recordIdField('leadId', 'Lead ID'),
+		recordIdOf(LEAD),
 		{
 			displayName: 'Property',
 			name: 'propertyFields',

@@ -1,9 +1,9 @@
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation, recordIdOf } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import { assigneesBody } from '../../LoftyLeadFunctions';
-import { RESOURCE, leadIdCheck } from './shared';
+import { LEAD, RESOURCE, leadIdCheck } from './shared';
 
 export const assign: OperationDescription = {
 	option: {
@@ -14,7 +14,7 @@ export const assign: OperationDescription = {
 		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/assignment' }, sendRequest(), [leadIdCheck, assigneesBody]),
 	},
 	description: forOperation(RESOURCE, 'assign', [
-		recordIdField('leadId', 'Lead ID'),
+		recordIdOf(LEAD),
 		{
 			displayName: 'Assignees',
 			name: 'assignees',

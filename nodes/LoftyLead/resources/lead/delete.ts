@@ -1,20 +1,20 @@
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
-import { sendRequest } from '../../../shared/pagination';
+import { forOperation, recordIdOf } from '../../../shared/operations';
+import { sendAndConfirmDelete } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import { LEAD, RESOURCE, leadIdCheck } from './shared';
 
-/** Not deleteRecord: a lead goes to the trash with a reason, and the output is Lofty's answer. */
+/** Not deleteRecord: a lead goes to the trash with a reason. */
 export const remove: OperationDescription = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a lead',
 		description: 'Move a lead to the trash, with a reason',
-		routing: requestWith({ method: 'DELETE', url: LEAD.path }, sendRequest(), [leadIdCheck]),
+		routing: requestWith({ method: 'DELETE', url: LEAD.path }, sendAndConfirmDelete('leadId', 'leadId'), [leadIdCheck]),
 	},
 	description: forOperation(RESOURCE, 'delete', [
-		recordIdField('leadId', 'Lead ID'),
+		recordIdOf(LEAD),
 		{
 			displayName: 'Reason',
 			name: 'reason',

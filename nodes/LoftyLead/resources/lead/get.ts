@@ -1,14 +1,15 @@
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, getRecord } from '../../../shared/operations';
-import { LEAD, RESOURCE } from './shared';
+import { forOperation, getRecord, simplifyField } from '../../../shared/operations';
+import { LEAD, RESOURCE, simplifyLead } from './shared';
 
-const byId = getRecord(LEAD);
+const byId = getRecord(LEAD, { simplify: simplifyLead });
 
 export const get: OperationDescription = {
 	option: byId.option,
 	description: [
 		...byId.description,
 		...forOperation(RESOURCE, 'get', [
+			simplifyField('lead'),
 			{
 				displayName: 'Include Trash',
 				name: 'withTrash',

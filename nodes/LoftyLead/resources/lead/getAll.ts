@@ -1,8 +1,8 @@
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, limitFields } from '../../../shared/operations';
+import { forOperation, limitFields, simplifyField } from '../../../shared/operations';
 import { listRouting, sendList } from '../../../shared/routing';
 import { inQuery } from '../../LoftyLeadFunctions';
-import { LEAD_PAGE_SIZE, RESOURCE, assignedAgentPicker, leadScroll, searchFilter } from './shared';
+import { LEAD_PAGE_SIZE, RESOURCE, assignedAgentPicker, leadScroll, searchFilter, simplifyLead } from './shared';
 import { filtersCollection } from '../../../shared/fields';
 
 export const getAll: OperationDescription = {
@@ -11,10 +11,11 @@ export const getAll: OperationDescription = {
 		value: 'getAll',
 		action: 'Get many leads',
 		description: 'Search leads with filters',
-		routing: listRouting({ method: 'GET', url: '/v1.0/leads' }, leadScroll),
+		routing: listRouting({ method: 'GET', url: '/v1.0/leads' }, { ...leadScroll, simplify: simplifyLead }),
 	},
 	description: forOperation(RESOURCE, 'getAll', [
 		...limitFields(LEAD_PAGE_SIZE),
+		simplifyField('lead'),
 		filtersCollection([
 				searchFilter.allTags,
 				searchFilter.anyTags,

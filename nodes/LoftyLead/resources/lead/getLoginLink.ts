@@ -1,10 +1,9 @@
 import { sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation, recordIdOf } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
-import { leadIdInBody } from '../../LoftyLeadFunctions';
-import { RESOURCE, leadIdCheck } from './shared';
+import { LEAD, RESOURCE, leadIdCheck } from './shared';
 
 export const getLoginLink: OperationDescription = {
 	option: {
@@ -14,12 +13,12 @@ export const getLoginLink: OperationDescription = {
 		description: 'Get a URL of your Lofty website that signs the lead in',
 		routing: requestWith({ method: 'POST', url: '/v1.0/leads/specified-url' }, sendRequest(), [
 			leadIdCheck,
-			leadIdInBody,
 			sendIntegers({ 'body.leadId': 'Lead ID' }),
 		]),
 	},
 	description: forOperation(RESOURCE, 'getLoginLink', [
-		recordIdField('leadId', 'Lead ID'),
+		// Lofty reads the lead from the body.
+		{ ...recordIdOf(LEAD), routing: { send: { type: 'body', property: 'leadId' } } },
 		{
 			displayName: 'Website URL',
 			name: 'loftyWebsiteURL',

@@ -5,7 +5,7 @@ import { accountOption, accountOptions } from '../../../shared/fields';
 import { checkParameters, compactBody, convertDates, sendIntegers } from '../../../shared/input';
 import type { OperationDescription, RecordPath } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
-import type { PagingOptions } from '../../../shared/pagination';
+import type { PagingOptions, Simplifier } from '../../../shared/pagination';
 import { listRouting, sendList } from '../../../shared/routing';
 import { splitCommaList } from '../../../shared/text';
 import { familyMembersOf, inBody, inQuery, inquiryOf, rowsOf, shapeBody } from '../../LoftyLeadFunctions';
@@ -13,11 +13,19 @@ import { familyMembersOf, inBody, inQuery, inquiryOf, rowsOf, shapeBody } from '
 export const RESOURCE = 'lead';
 
 /** The lead an operation works on, by its id in the path. */
-export const LEAD: RecordPath = { resource: RESOURCE, noun: 'lead', path: '/v1.0/leads/{leadId}', id: 'leadId', idLabel: 'Lead ID' };
+export const LEAD: RecordPath = { resource: RESOURCE, noun: 'lead', path: '/v1.0/leads/{leadId}', id: 'leadId', idLabel: 'Lead ID', kind: 'lead' };
 
 export const LEAD_PAGE_SIZE = 100;
 /** Lead searches page by scrollId: offsets shift when leads are added during a long run. */
 export const leadScroll: PagingOptions = { style: 'scroll', pageSize: LEAD_PAGE_SIZE, records: 'leads', unwrap: 'lead' };
+
+/** LeadResponse's fields people use, for Get and Get Many with Simplify on. */
+const SIMPLE_LEAD_FIELDS = [
+	'leadId', 'firstName', 'lastName', 'emails', 'phones', 'stage', 'source',
+	'assignedUserId', 'assignedUser', 'tags', 'createTime', 'lastUpdateTime',
+];
+export const simplifyLead: Simplifier = (lead) =>
+	Object.fromEntries(SIMPLE_LEAD_FIELDS.filter((key) => key in lead).map((key) => [key, lead[key]]));
 
 export const leadIdCheck = checkParameters([{ parameter: 'leadId', label: 'Lead ID', check: 'id' }]);
 

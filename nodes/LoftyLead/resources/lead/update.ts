@@ -1,6 +1,6 @@
 import { additionalBodyField } from '../../../shared/descriptions';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation, recordIdOf } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import { profileFields } from './profileFields';
@@ -15,7 +15,7 @@ export const update: OperationDescription = {
 		routing: requestWith({ method: 'PUT', url: LEAD.path }, sendRequest(), [leadIdCheck, ...leadBodySteps]),
 	},
 	description: forOperation(RESOURCE, 'update', [
-		recordIdField('leadId', 'Lead ID'),
+		recordIdOf(LEAD),
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',

@@ -1,8 +1,8 @@
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
-import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField } from './shared';
+import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField, transactionIdField } from './shared';
 
 /** Not getRecord: a transaction is addressed by its lead's id and its own. */
 export const get: OperationDescription = {
@@ -13,5 +13,5 @@ export const get: OperationDescription = {
 		description: 'Get a transaction of a lead',
 		routing: requestWith({ method: 'GET', url: TRANSACTION_PATH }, sendRequest(), [leadAndTransactionIds]),
 	},
-	description: forOperation(RESOURCE, 'get', [leadIdField, recordIdField('transactionId', 'Transaction ID')]),
+	description: forOperation(RESOURCE, 'get', [leadIdField, transactionIdField]),
 };

@@ -1,8 +1,8 @@
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
-import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField } from './shared';
+import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField, transactionIdField } from './shared';
 
 export const getPropertyAddress: OperationDescription = {
 	option: {
@@ -12,5 +12,5 @@ export const getPropertyAddress: OperationDescription = {
 		description: 'Get the street, city, state and ZIP code of the property a transaction of a lead is about',
 		routing: requestWith({ method: 'GET', url: `${TRANSACTION_PATH}/property/address` }, sendRequest(), [leadAndTransactionIds]),
 	},
-	description: forOperation(RESOURCE, 'getPropertyAddress', [leadIdField, recordIdField('transactionId', 'Transaction ID')]),
+	description: forOperation(RESOURCE, 'getPropertyAddress', [leadIdField, transactionIdField]),
 };

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { additionalBody, customFieldsProperty } from '../../../shared/descriptions';
 import { checkParameters, compactBody, convertDates, sendIntegers } from '../../../shared/input';
-import { recordIdField } from '../../../shared/operations';
+import { leadPicker, recordPicker } from '../../../shared/picker';
 import type { PagingOptions } from '../../../shared/pagination';
 import { commissionsOf, inBody, rowsOf, shapeBody } from '../../LoftyLeadFunctions';
 
@@ -24,7 +24,10 @@ export const createRequired = checkParameters([
 	{ parameter: 'transactionType', label: 'Transaction Type', check: 'required' },
 ]);
 
-export const leadIdField = recordIdField('leadId', 'Lead ID', 'ID of the lead the transaction belongs to');
+export const leadIdField = leadPicker('The lead the transaction belongs to');
+
+/** The transaction, listed from the lead chosen above. */
+export const transactionIdField = recordPicker({ kind: 'transaction', name: 'transactionId', displayName: 'Transaction ID', description: "One of the chosen lead's transactions" });
 
 /** LeadTransaction dates: n8n date-times in the form, epoch milliseconds for Lofty. */
 const DATE_FIELDS: Array<[displayName: string, name: string, description?: string]> = [

@@ -1,9 +1,9 @@
 import { additionalBodyField } from '../../../shared/descriptions';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
-import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField, transactionBodySteps, transactionFields } from './shared';
+import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField, transactionBodySteps, transactionIdField, transactionFields } from './shared';
 
 export const update: OperationDescription = {
 	option: {
@@ -15,7 +15,7 @@ export const update: OperationDescription = {
 	},
 	description: forOperation(RESOURCE, 'update', [
 		leadIdField,
-		recordIdField('transactionId', 'Transaction ID'),
+		transactionIdField,
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',

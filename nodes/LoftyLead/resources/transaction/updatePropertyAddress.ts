@@ -1,11 +1,11 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { compactBody, sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import { inBody } from '../../LoftyLeadFunctions';
-import { RESOURCE, leadAndTransactionIds, leadIdField } from './shared';
+import { RESOURCE, leadAndTransactionIds, leadIdField, transactionIdField } from './shared';
 
 export const updatePropertyAddress: OperationDescription = {
 	option: {
@@ -23,7 +23,7 @@ export const updatePropertyAddress: OperationDescription = {
 	description: forOperation(RESOURCE, 'updatePropertyAddress', [
 		leadIdField,
 		// The transaction goes in the body here, not in the URL; sendIntegers trims it.
-		{ ...recordIdField('transactionId', 'Transaction ID'), routing: { send: { type: 'body', property: 'transactionId' } } },
+		{ ...transactionIdField, routing: { send: { type: 'body', property: 'transactionId' } } },
 		additionalBodyField('LeadTransactionPropertyAddress', undefined),
 		{
 			displayName: 'Address',

@@ -3,7 +3,8 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { checkParameters, compactBody, sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation } from '../../../shared/operations';
+import { leadPicker } from '../../../shared/picker';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import { requireCallingOutcome } from '../../LoftyLogFunctions';
@@ -44,7 +45,7 @@ export const create: OperationDescription = {
 	},
 	description: forOperation(RESOURCE, 'create', [
 		{
-			...recordIdField('leadId', 'Lead ID', 'ID of the lead the call, email or text was with'),
+			...leadPicker('ID of the lead the call, email or text was with'),
 			routing: { send: { type: 'body', property: 'leadId' } },
 		},
 		{

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountOption } from '../../../shared/fields';
 import { checkParameters } from '../../../shared/input';
+import { recordPicker } from '../../../shared/picker';
 
 export const RESOURCE = 'member';
 
@@ -11,4 +11,4 @@ export const USER_PATH = '/v1.0/users/{userId}';
 export const checkUserId = checkParameters([{ parameter: 'userId', label: 'Member', check: 'id' }]);
 
 export const userIdField = (description: string): INodeProperties =>
-	accountOption({ displayName: 'Member Name or ID', name: 'userId', loadOptionsMethod: 'getMemberUsers', description, required: true });
+	recordPicker({ kind: 'member', name: 'userId', displayName: 'Member', description: `${description} Its user ID (memberUserId).` });

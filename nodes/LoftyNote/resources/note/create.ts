@@ -1,7 +1,8 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { checkParameters, compactBody, sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation } from '../../../shared/operations';
+import { leadPicker } from '../../../shared/picker';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import { RESOURCE, contentField, pinField } from './shared';
@@ -29,7 +30,7 @@ export const create: OperationDescription = {
 	},
 	description: forOperation(RESOURCE, 'create', [
 		{
-			...recordIdField('leadId', 'Lead ID', 'ID of the lead the note is about'),
+			...leadPicker('ID of the lead the note is about'),
 			routing: { send: { type: 'body', property: 'leadId' } },
 		},
 		{ ...contentField, required: true },

@@ -12,6 +12,7 @@ export const NOTE: RecordPath = {
 	id: 'noteId',
 	idLabel: 'Note ID',
 	idDescription: 'The noteId of the note (not its timeline id)',
+	kind: 'note',
 };
 
 export const contentField: INodeProperties = {

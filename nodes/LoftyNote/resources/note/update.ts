@@ -1,7 +1,7 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { checkParameters, compactBody, requireChanges, sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation, recordIdOf } from '../../../shared/operations';
 import { sendAndEchoId } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import { NOTE, RESOURCE, contentField, pinField } from './shared';
@@ -24,7 +24,7 @@ export const update: OperationDescription = {
 		]),
 	},
 	description: forOperation(RESOURCE, 'update', [
-		recordIdField('noteId', NOTE.idLabel, NOTE.idDescription),
+		recordIdOf(NOTE),
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',

@@ -1,6 +1,7 @@
 import { checkParameters, compactBody, sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation } from '../../../shared/operations';
+import { leadPicker } from '../../../shared/picker';
 import { sendAndEchoId } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import { applyDetailLink } from '../../LoftyOpportunityFunctions';
@@ -30,7 +31,7 @@ export const sendNotification: OperationDescription = {
 	},
 	description: forOperation(RESOURCE, 'sendNotification', [
 		{
-			...recordIdField('leadId', 'Lead ID', 'Lead the opportunity is about'),
+			...leadPicker('Lead the opportunity is about'),
 			routing: { send: { type: 'body', property: 'leadId' } },
 		},
 		{

@@ -1,6 +1,7 @@
 import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, limitFields, recordIdField } from '../../../shared/operations';
+import { forOperation, limitFields } from '../../../shared/operations';
+import { leadPicker } from '../../../shared/picker';
 import type { PagingOptions } from '../../../shared/pagination';
 import { listRouting, sendTrimmed } from '../../../shared/routing';
 import { RESOURCE } from './shared';
@@ -20,7 +21,7 @@ export const getAll: OperationDescription = {
 	},
 	description: forOperation(RESOURCE, 'getAll', [
 		{
-			...recordIdField('leadId', 'Lead ID', 'ID of the lead whose appointments to get'),
+			...leadPicker('ID of the lead whose appointments to get'),
 			routing: sendTrimmed('query', 'leadId'),
 		},
 		...limitFields(wholeList.pageSize, 'Lofty returns all appointments of the lead in one response; Limit cuts the list'),

@@ -12,6 +12,7 @@ export const TASK: RecordPath = {
 	path: '/v1.0/tasks/{taskId}',
 	id: 'taskId',
 	idLabel: 'Task ID',
+	kind: 'task',
 };
 
 /** TaskRequest.deadline is integer(int64): epoch milliseconds. */

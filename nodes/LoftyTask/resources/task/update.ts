@@ -1,7 +1,7 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { checkParameters, compactBody, requireChanges } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdField } from '../../../shared/operations';
+import { forOperation, recordIdOf } from '../../../shared/operations';
 import { sendAndEchoId } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import {
@@ -34,7 +34,7 @@ export const update: OperationDescription = {
 		]),
 	},
 	description: forOperation(RESOURCE, 'update', [
-		recordIdField('taskId', TASK.idLabel),
+		recordIdOf(TASK),
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',

@@ -2,18 +2,18 @@ import { accountOption } from '../../../shared/fields';
 import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
+import { sendAndConfirmDelete } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
-import { deleteWebhook } from '../../LoftyWebhookFunctions';
 import { RESOURCE } from './shared';
 
-/** Picked from the team's subscriptions, and answered with a bare string: not deleteRecord's shape. */
+/** Picked from the team's subscriptions: not deleteRecord's plain id field. */
 export const remove: OperationDescription = {
 	option: {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a webhook',
 		description: 'Remove a webhook subscription',
-		routing: requestWith({ method: 'DELETE', url: '/v1.0/webhook/{subscribeId}' }, deleteWebhook, [
+		routing: requestWith({ method: 'DELETE', url: '/v1.0/webhook/{subscribeId}' }, sendAndConfirmDelete('subscribeId', 'subscribeId'), [
 			checkParameters([{ parameter: 'subscribeId', label: 'Webhook', check: 'id' }]),
 		]),
 	},
