@@ -13,6 +13,7 @@ import { ARTIFACTS } from '../../scripts/lib/paths.mjs';
 import { exitAfterCleanup, onShutdown } from '../../scripts/lib/proc.mjs';
 import { Context } from './context.mjs';
 import { editorStep } from './steps/editor.mjs';
+import { httpRequestStep } from './steps/http-request.mjs';
 import { N8N1, N8N_OLDEST, n8nOneStep } from './steps/n8n-one.mjs';
 import { nodesStep } from './steps/nodes.mjs';
 import { packageStep } from './steps/package.mjs';
@@ -25,6 +26,7 @@ import { restartStep, webhookStep } from './steps/webhook.mjs';
 const STEPS = [
 	{ id: 'package', issue: 'publishing', title: 'npm pack file list, packed tarball, community-package scanner rules', run: packageStep },
 	{ id: 'nodes', issue: '1', title: 'one operation of every node, run by n8n 2.41.1', run: nodesStep },
+	{ id: 'http-request', issue: '12', title: 'HTTP Request node with the Lofty API credential: Authorization and vendorKey as the sandbox receives them', run: httpRequestStep },
 	{ id: 'start', issue: '13', title: 'npm start: one instance per state folder, port checks, webhook example, --reset, SIGTERM/SIGINT/SIGHUP', run: startStep },
 	{ id: 'paging', issue: '2', title: 'Get Many leads, Return All: 1,000 leads at 5 requests a second', run: pagingStep },
 	{ id: 'webhook', issue: '3', title: 'Lofty Trigger in a running n8n: subscribe, event, secret, deactivate', run: webhookStep },

@@ -13,6 +13,7 @@ import { OWNER } from '../../../scripts/lib/n8n.mjs';
 import { TYPE_PREFIX } from '../../../scripts/lib/package.mjs';
 import { ARTIFACTS, ROOT } from '../../../scripts/lib/paths.mjs';
 import { EDITOR_WORKFLOW_ID, LEAD_NODE, editorWorkflow, serverSession } from '../server.mjs';
+import { loftyNode } from '../workflows.mjs';
 import { declaredNodeTypes } from './nodes.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -58,7 +59,25 @@ async function canvasNodes(page) {
 	);
 }
 
-function checkNodes(rendered, workflow, problems, where) {
+/**
+ * The subtitle n8n's editor shows for a node of this package: "<Operation>: <Resource>" with their
+ * display names, read from the node type n8n serves. Undefined for nodes without an operation.
+ */
+function expectedSubtitle(types, node) {
+	const type = types.find((t) => t.name === node.type);
+	const operation = node.parameters.operation;
+	if (!type || operation === undefined) return undefined;
+	const resourceProperty = type.properties.find((p) => p.name === 'resource');
+	const resource = node.parameters.resource ?? resourceProperty?.default;
+	const resourceName = resourceProperty?.options.find((o) => o.value === resource)?.name;
+	const operationName = type.properties
+		.filter((p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(resource))
+		.flatMap((p) => p.options)
+		.find((o) => o.value === operation)?.name;
+	return `${operationName}: ${resourceName}`;
+}
+
+function checkNodes(rendered, workflow, problems, where, types) {
 	for (const node of workflow.nodes.filter((n) => n.type.startsWith(TYPE_PREFIX))) {
 		const shown = rendered.find((r) => r.name === node.name);
 		if (!shown) {
@@ -69,8 +88,8 @@ function checkNodes(rendered, workflow, problems, where) {
 		if (!shown.icon?.includes(`/icons/${TYPE_PREFIX.slice(0, -1)}/`) || !shown.iconLoaded) {
 			problems.push(`${where}: "${node.name}" has no loaded Lofty icon (src ${shown.icon}, loaded ${shown.iconLoaded})`);
 		}
-		const operation = node.parameters.operation;
-		if (operation && !shown.subtitle.includes(operation)) problems.push(`${where}: "${node.name}" subtitle "${shown.subtitle}" does not name operation ${operation}`);
+		const subtitle = expectedSubtitle(types, node);
+		if (subtitle && shown.subtitle !== subtitle) problems.push(`${where}: "${node.name}" subtitle "${shown.subtitle}", expected "${subtitle}"`);
 	}
 }
 
@@ -117,13 +136,13 @@ export async function editorStep(ctx) {
 		const problems = [];
 		await page.goto(`${n8n.baseUrl}/workflow/${EDITOR_WORKFLOW_ID}`);
 		const rendered = await canvasNodes(page);
-		checkNodes(rendered, workflow, problems, 'every-node workflow');
+		checkNodes(rendered, workflow, problems, 'every-node workflow', served);
 		await page.screenshot({ path: join(ctx.artifacts, 'editor-every-node.png') });
 		ctx.note(`canvas: ${rendered.filter((r) => r.type?.startsWith(TYPE_PREFIX)).length} Lofty nodes rendered with the Lofty icon`);
 
 		for (const { file, workflow: example } of examples) {
 			await page.goto(`${n8n.baseUrl}/workflow/${example.id}`);
-			checkNodes(await canvasNodes(page), example, problems, `examples/${file}`);
+			checkNodes(await canvasNodes(page), example, problems, `examples/${file}`, served);
 		}
 		ctx.note(`examples open in the editor: ${examples.map((e) => e.file).join(', ')}`);
 
@@ -151,9 +170,61 @@ export async function editorStep(ctx) {
 			if (!operations.some((text) => text.startsWith(expected))) problems.push(`Lead panel: no "${expected}" operation among ${operations.join(', ')}`);
 		}
 		await page.keyboard.press('Escape');
+		await checkPanelAndSubtitle(ctx, page, n8n, problems);
 		if (pageErrors.length) ctx.note(`page errors in the editor: ${pageErrors.length} (first: ${pageErrors[0].slice(0, 160)})`);
 		assert.equal(problems.length, 0, problems.join('\n'));
 	} finally {
 		await browser.close();
 	}
+}
+
+export const PANEL_SCREENSHOT = join(ARTIFACTS, 'editor-node-panel.png');
+export const SUBTITLE_SCREENSHOT = join(ARTIFACTS, 'editor-subtitle.png');
+
+/**
+ * What the editor shows (issue 12): a Lofty Lead › Get Many node on the canvas shows "Get Many:
+ * Lead" (saved to test-artifacts/editor-subtitle.png), and the node panel searched for "Lofty"
+ * lists distinct entries that say what they are: no bare "Lofty", the webhook trigger as "Lofty
+ * Events", the polling trigger under "Lofty Lead" (saved to test-artifacts/editor-node-panel.png).
+ */
+export async function checkPanelAndSubtitle(ctx, page, n8n, problems) {
+	const lead = loftyNode('Lofty Lead', 'loftyLead', { resource: 'lead', operation: 'getAll' });
+	const created = await n8n.rest('POST', '/workflows', {
+		name: 'e2e: a Lofty node and its subtitle',
+		nodes: [lead],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		active: false,
+	});
+	await page.goto(`${n8n.baseUrl}/workflow/${created.id}`);
+	const shown = (await canvasNodes(page)).find((node) => node.name === lead.name);
+	await page.screenshot({ path: SUBTITLE_SCREENSHOT });
+	ctx.note(`canvas subtitle of Lofty Lead › Get Many: "${shown?.subtitle}"; screenshot: ${SUBTITLE_SCREENSHOT}`);
+	if (shown?.subtitle !== 'Get Many: Lead') problems.push(`canvas: Lofty Lead › Get Many shows "${shown?.subtitle}", not "Get Many: Lead"`);
+
+	await page.locator('[data-test-id="node-creator-plus-button"]').click();
+	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	await search.fill('Lofty');
+	const items = page.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]');
+	await items.filter({ hasText: 'Lofty Lead' }).first().waitFor({ state: 'visible' });
+	const entries = await items.evaluateAll((elements) =>
+		elements.map((element) => ({
+			name: element.querySelector('[data-test-id="node-creator-item-name"]')?.textContent?.trim() ?? '',
+			description: element.querySelector('[data-test-id="node-creator-item-description"]')?.textContent?.trim() ?? '',
+		})),
+	);
+	await page.waitForTimeout(400);
+	await page.screenshot({ path: PANEL_SCREENSHOT });
+	const lofty = entries.filter((entry) => entry.name.startsWith('Lofty'));
+	ctx.note(`node panel, search "Lofty": ${lofty.map((entry) => entry.name).join(', ')}; screenshot: ${PANEL_SCREENSHOT}`);
+	if (lofty.some((entry) => entry.name === 'Lofty')) problems.push('node panel: an entry is a bare "Lofty"');
+	if (new Set(lofty.map((entry) => entry.name)).size !== lofty.length) problems.push(`node panel: repeated entries among ${lofty.map((e) => e.name).join(', ')}`);
+	for (const name of ['Lofty Lead', 'Lofty Events', 'Lofty Note']) {
+		if (!lofty.some((entry) => entry.name === name)) problems.push(`node panel: no "${name}" entry among ${lofty.map((e) => e.name).join(', ')}`);
+	}
+	const leadEntry = lofty.find((entry) => entry.name === 'Lofty Lead');
+	if (leadEntry && !/create, find and update Lofty leads/i.test(leadEntry.description)) {
+		problems.push(`node panel: the Lofty Lead entry reads "${leadEntry.description}"`);
+	}
+	await page.keyboard.press('Escape');
 }
