@@ -16,8 +16,11 @@ import { CACHE, ROOT } from './lib/paths.mjs';
 import { run } from './lib/proc.mjs';
 
 const SOURCE = join(ROOT, 'test', 'fake-lofty');
-const BUILD = join(CACHE, 'sandbox');
-const STAMP = join(BUILD, '.built');
+// The fake takes Node's modules from test/support/node.js, so the build mirrors test/.
+const NODE_MODULES_SHIM = join(ROOT, 'test', 'support', 'node.js');
+const OUT = join(CACHE, 'sandbox');
+const BUILD = join(OUT, 'fake-lofty');
+const STAMP = join(OUT, '.built');
 
 export const SANDBOX_API_KEY = 'sandbox-api-key';
 
@@ -39,7 +42,7 @@ function newestSourceTime() {
 	for (const name of readdirSync(SOURCE)) {
 		if (name.endsWith('.ts')) newest = Math.max(newest, statSync(join(SOURCE, name)).mtimeMs);
 	}
-	return Math.max(newest, statSync(join(ROOT, 'tsconfig.sandbox.json')).mtimeMs);
+	return Math.max(newest, statSync(NODE_MODULES_SHIM).mtimeMs, statSync(join(ROOT, 'tsconfig.sandbox.json')).mtimeMs);
 }
 
 /** Compiles test/fake-lofty into .cache/sandbox/ when it is missing or older than its sources. */
@@ -47,7 +50,7 @@ export async function buildSandbox() {
 	if (existsSync(STAMP) && statSync(STAMP).mtimeMs >= newestSourceTime()) return BUILD;
 	const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 	if (!existsSync(tsc)) throw new Error('TypeScript is not installed: run `npm ci --ignore-scripts` first.');
-	mkdirSync(BUILD, { recursive: true });
+	mkdirSync(OUT, { recursive: true });
 	await run(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.sandbox.json')], { cwd: ROOT, label: 'tsc -p tsconfig.sandbox.json' });
 	writeFileSync(STAMP, new Date().toISOString());
 	return BUILD;
