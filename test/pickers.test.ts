@@ -1,8 +1,12 @@
 import type { INodeParameters, INodeProperties, INodePropertyRegexValidation, INodeType } from 'n8n-workflow';
 
+import { LoftyCall } from '../nodes/LoftyCall/LoftyCall.node';
 import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
 import { LoftyMember } from '../nodes/LoftyMember/LoftyMember.node';
 import { LoftyNote } from '../nodes/LoftyNote/LoftyNote.node';
+import { LoftyTask } from '../nodes/LoftyTask/LoftyTask.node';
+import { seedNotes } from './fake-lofty/routes-notes';
+import { seedTasks } from './fake-lofty/routes-tasks';
 import { listSearch } from './harness';
 import { nodeRunner, summary, useFakeLofty } from './support/env';
 import { allNodeTypes } from './support/nodes';
@@ -61,6 +65,27 @@ describe('record pickers in a run, under both routers', () => {
 			{ path: '/v1.0/leads/specified-url', leadId: 1000004 },
 			{ path: '/v1.0/notes', leadId: 1000005 },
 		]);
+	});
+
+	it("reads a picker inside a collection: Note and Task Update's lead", async () => {
+		const [note] = seedNotes(env.fake.data, 1000011, 1);
+		const [task] = seedTasks(env.fake.data, 1000012, 1);
+		env.fake.clearRequests();
+		const edits = [
+			await env.run(new LoftyNote(), { resource: 'note', operation: 'update', noteId: String(note.id), updateFields: { leadId: picked('list', '1000011'), content: 'Second call' } }),
+			await env.run(new LoftyTask(), { resource: 'task', operation: 'update', taskId: String(task.id), updateFields: { leadId: picked('id', '={{ $json.lead }}') } }, { items: [{ lead: '1000012' }] }),
+		];
+		expect(edits.map((edit) => edit.status)).toEqual(['success', 'success']);
+		expect(env.apiRequests().map((r) => ({ path: r.path, leadId: (r.body as { leadId?: unknown }).leadId }))).toEqual([
+			{ path: `/v1.0/notes/${note.id}`, leadId: 1000011 },
+			{ path: `/v1.0/tasks/${task.id}`, leadId: 1000012 },
+		]);
+	});
+
+	it('reads a picker in a Filters collection: Call Get Many by lead', async () => {
+		const result = await env.run(new LoftyCall(), { resource: 'call', operation: 'getAll', returnAll: true, filters: { leadId: picked('list', '1000002') } });
+		expect(result.status).toBe('success');
+		expect(env.apiRequests().map((r) => r.query.leadId)).toEqual(['1000002']);
 	});
 
 	it('refuses a typed value that is not an id: n8n flags the node, nothing is sent', async () => {

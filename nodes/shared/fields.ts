@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
 import { checkParameters } from './input';
+import { leadPicker } from './picker';
 import { sendTrimmed } from './routing';
 
 /** What n8n asks every dropdown loaded from the account to say, so an expression is known to work too. */
@@ -60,17 +61,9 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
 }
 
-/** A Lead ID filter, sent as the query's leadId; `leadIdFilterCheck` refuses one that is not an id. */
+/** A Lead ID filter (a lead picker), sent as the query's leadId; `leadIdFilterCheck` refuses one that is not an id. */
 export function leadIdFilter(description: string): INodeProperties {
-	return {
-		displayName: 'Lead ID',
-		name: 'leadId',
-		type: 'string',
-		default: '',
-		placeholder: '1234567',
-		description,
-		routing: sendTrimmed('query', 'leadId'),
-	};
+	return { ...leadPicker(description), required: false, routing: sendTrimmed('query', 'leadId') };
 }
 
 export const leadIdFilterCheck = checkParameters([{ parameter: 'filters.leadId', label: 'Lead ID', check: 'id', optional: true }]);

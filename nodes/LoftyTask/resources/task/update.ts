@@ -2,6 +2,7 @@ import { additionalBody, additionalBodyField } from '../../../shared/description
 import { checkParameters, compactBody, requireChanges } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdOf } from '../../../shared/operations';
+import { leadPicker } from '../../../shared/picker';
 import { sendAndEchoId } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
 import {
@@ -56,12 +57,8 @@ export const update: OperationDescription = {
 				deadlineField,
 				contentField,
 				{
-					displayName: 'Lead ID',
-					name: 'leadId',
-					type: 'string',
-					default: '',
-					placeholder: '1234567',
-					description: 'ID of the lead the task belongs to, for accounts where Lofty asks for it on an edit',
+					...leadPicker('The lead the task belongs to, for accounts where Lofty asks for it on an edit'),
+					required: false,
 					routing: { send: { type: 'body', property: 'leadId' } },
 				},
 				typeField,
