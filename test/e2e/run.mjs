@@ -19,6 +19,7 @@ import { nodesStep } from './steps/nodes.mjs';
 import { packageStep } from './steps/package.mjs';
 import { pagingStep } from './steps/paging.mjs';
 import { pollingStep } from './steps/polling.mjs';
+import { schemasStep } from './steps/schemas.mjs';
 import { startStep } from './steps/start.mjs';
 import { restartStep, webhookStep } from './steps/webhook.mjs';
 
@@ -27,6 +28,7 @@ const STEPS = [
 	{ id: 'package', issue: 'publishing', title: 'npm pack file list, packed tarball, community-package scanner rules', run: packageStep },
 	{ id: 'nodes', issue: '1', title: 'one operation of every node, run by n8n 2.41.1', run: nodesStep },
 	{ id: 'http-request', issue: '12', title: 'HTTP Request node with the Lofty API credential: Authorization and vendorKey as the sandbox receives them', run: httpRequestStep },
+	{ id: 'schemas', issue: '12', title: 'output schemas served by n8n 2.41.1 at /schemas/<node type>/1.0.0/<resource>/<operation>.json', run: schemasStep },
 	{ id: 'start', issue: '13', title: 'npm start: one instance per state folder, port checks, webhook example, --reset, SIGTERM/SIGINT/SIGHUP', run: startStep },
 	{ id: 'paging', issue: '2', title: 'Get Many leads, Return All: 1,000 leads at 5 requests a second', run: pagingStep },
 	{ id: 'webhook', issue: '3', title: 'Lofty Trigger in a running n8n: subscribe, event, secret, deactivate', run: webhookStep },

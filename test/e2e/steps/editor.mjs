@@ -5,6 +5,7 @@
 // screenshot to test-artifacts/editor-lead-node.png.
 
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { OWNER } from '../../../scripts/lib/n8n.mjs';
 import { TYPE_PREFIX } from '../../../scripts/lib/package.mjs';
 import { ARTIFACTS, ROOT } from '../../../scripts/lib/paths.mjs';
 import { EDITOR_WORKFLOW_ID, LEAD_NODE, editorWorkflow, serverSession } from '../server.mjs';
-import { loftyNode } from '../workflows.mjs';
+import { connect, loftyNode } from '../workflows.mjs';
 import { declaredNodeTypes } from './nodes.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -170,12 +171,50 @@ export async function editorStep(ctx) {
 			if (!operations.some((text) => text.startsWith(expected))) problems.push(`Lead panel: no "${expected}" operation among ${operations.join(', ')}`);
 		}
 		await page.keyboard.press('Escape');
+		await checkSchemaPreview(ctx, page, n8n, problems);
 		await checkPanelAndSubtitle(ctx, page, n8n, problems);
 		if (pageErrors.length) ctx.note(`page errors in the editor: ${pageErrors.length} (first: ${pageErrors[0].slice(0, 160)})`);
 		assert.equal(problems.length, 0, problems.join('\n'));
 	} finally {
 		await browser.close();
 	}
+}
+
+export const SCHEMA_SCREENSHOT = join(ARTIFACTS, 'editor-schema-preview.png');
+
+/**
+ * The output schema before a run (issue 12): a Lofty Lead › Get node that has never run, and a
+ * node after it. n8n's editor previews a node's output schema in the Schema view of the next
+ * node's input panel ("Usually outputs the following fields"), read from the package's
+ * __schema__ files. Saves test-artifacts/editor-schema-preview.png.
+ */
+export async function checkSchemaPreview(ctx, page, n8n, problems) {
+	const lead = loftyNode('Lofty Lead', 'loftyLead', { resource: 'lead', operation: 'get', leadId: { __rl: true, mode: 'id', value: '1000001' } });
+	const next = { id: randomUUID(), name: 'After the lead', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} };
+	const created = await n8n.rest('POST', '/workflows', {
+		name: 'e2e: output schema before a run',
+		nodes: [lead, next],
+		connections: connect({}, lead.name, next.name),
+		settings: { executionOrder: 'v1' },
+		active: false,
+	});
+	await page.goto(`${n8n.baseUrl}/workflow/${created.id}`);
+	await canvasNodes(page);
+	await page.locator(`[data-test-id="canvas-node"][data-node-name="${next.name}"]`).dblclick();
+	const input = page.locator('[data-test-id="ndv-input-panel"]');
+	await input.waitFor({ state: 'visible' });
+	const schemaMode = input.locator('[data-test-id="ndv-run-data-display-mode"]').getByText('Schema', { exact: true });
+	if (await schemaMode.count()) await schemaMode.first().click();
+	await input.locator('[data-test-id="schema-preview-warning"]').waitFor({ state: 'visible', timeout: 30_000 });
+	const fields = await input.locator('[data-test-id="run-data-schema-item"]').evaluateAll((items) => items.map((item) => item.textContent.trim()));
+	await page.waitForTimeout(400);
+	await page.screenshot({ path: SCHEMA_SCREENSHOT });
+	ctx.note(`schema preview of Lofty Lead › Get before a run: ${fields.length} fields in the next node's input panel; screenshot: ${SCHEMA_SCREENSHOT}`);
+	// The view renders the rows in sight: LeadResponse's first fields, alphabetically.
+	for (const field of ['assignedUserId', 'birthday', 'city', 'customAttributes']) {
+		if (!fields.some((text) => text.startsWith(field))) problems.push(`schema preview: no "${field}" among ${fields.slice(0, 20).join(', ')}`);
+	}
+	await page.keyboard.press('Escape');
 }
 
 export const PANEL_SCREENSHOT = join(ARTIFACTS, 'editor-node-panel.png');
