@@ -23,6 +23,19 @@ const BUILD = join(OUT, 'fake-lofty');
 const STAMP = join(OUT, '.built');
 
 export const SANDBOX_API_KEY = 'sandbox-api-key';
+/** The app registered with the sandbox's OAuth server (the "Lofty Sandbox (OAuth2)" credential's). */
+export const SANDBOX_OAUTH_APP = { id: 'lofty-sandbox-app', secret: 'lofty-sandbox-app-secret', name: 'n8n (Lofty Sandbox app)' };
+
+/** A Lofty OAuth2 credential's data for an app of the sandbox at `baseUrl` (its consent page and token URL). */
+export function oauthCredentialData(baseUrl, app) {
+	return {
+		clientId: app.id,
+		clientSecret: app.secret,
+		authUrl: `${baseUrl}/page/vendor-auth.html`,
+		accessTokenUrl: `${baseUrl}/api/user-web/oauth/token`,
+		baseUrl,
+	};
+}
 
 /** Lofty's documented per-app limit in development: 100 requests a minute. */
 export const DEMO_RATE_LIMIT = { limit: 100, windowMs: 60_000, resetStyle: 'remaining-ms' };
@@ -35,6 +48,7 @@ export const CONTROL_ROUTES = [
 	'GET  /_sandbox/requests?last=N  the last N requests it received (default 50)',
 	'POST /_sandbox/events           {"listId":2,"payload":{...}}: plays Lofty delivering an event to the subscribed callback URLs',
 	'PUT  /_sandbox/rate-limit       {"limit":5,"windowMs":1000} (or null for none)',
+	'POST /_sandbox/oauth/expire     lets every OAuth access token expire now (the next call gets 401, n8n refreshes)',
 ];
 
 function newestSourceTime() {
@@ -141,8 +155,22 @@ export function seedDemo(fake, lib, counts = DEMO_COUNTS) {
 	return { seeded, skipped };
 }
 
-function summarize(request) {
-	return { at: new Date(request.at).toISOString(), method: request.method, path: request.path, query: request.query, status: request.status };
+function summarize(request, lib) {
+	const summary = { at: new Date(request.at).toISOString(), method: request.method, path: request.path, query: request.query, status: request.status };
+	if (request.path !== lib.OAUTH_TOKEN_PATH) return summary;
+	// What the token endpoint received, without secrets: the client secret, tokens and most of a code.
+	const client = lib.basicCredentials(request.headers.authorization);
+	const form = new URLSearchParams(request.rawBody);
+	const code = form.get('code');
+	return {
+		...summary,
+		received: {
+			clientAuth: client ? `Basic, client id ${client.id}` : 'none',
+			grantType: form.get('grant_type'),
+			redirectUri: form.get('redirect_uri') ?? undefined,
+			code: code ? `${code.slice(0, 6)}…` : undefined,
+		},
+	};
 }
 
 /** What an event with no subscriber says: nothing will run until a trigger subscribes. */
@@ -172,7 +200,7 @@ function addControlRoutes(fake, lib, log, hookWorkflowName) {
 		'/_sandbox/requests',
 		({ query }) => {
 			const last = query.int('last') ?? 50;
-			return { body: fake.requests.slice(-last).map(summarize) };
+			return { body: fake.requests.slice(-last).map((request) => summarize(request, lib)) };
 		},
 		open,
 	);
@@ -185,6 +213,7 @@ function addControlRoutes(fake, lib, log, hookWorkflowName) {
 		},
 		{ ...open, body: 'json-optional' },
 	);
+	fake.router.post('/_sandbox/oauth/expire', () => ({ body: { expired: fake.oauth.expireAll() } }), { ...open, body: 'none' });
 	fake.router.post(
 		'/_sandbox/events',
 		({ body, data }) => {
@@ -213,6 +242,7 @@ export async function startSandbox({ apiKey = SANDBOX_API_KEY, rateLimit = DEMO_
 	await buildSandbox();
 	const lib = loadFake();
 	const fake = new lib.FakeLofty({ apiKey, rateLimit });
+	fake.oauth.addClient(SANDBOX_OAUTH_APP);
 	let seeded = { seeded: {}, skipped: [] };
 	if (seed === 'demo') seeded = seedDemo(fake, lib);
 	addControlRoutes(fake, lib, log, hookWorkflowName);

@@ -26,7 +26,7 @@ import { N8n, OWNER, waitFor } from './lib/n8n.mjs';
 import { PACKAGE, buildPackage, installTarball, packPackage } from './lib/package.mjs';
 import { CACHE, EXAMPLES } from './lib/paths.mjs';
 import { commandLine, exitAfterCleanup, exitWithParent, freePort, onShutdown, portHolders, portIsFree, setSignalExitCodes } from './lib/proc.mjs';
-import { CONTROL_ROUTES, describeSeed, parseRateLimit, startSandbox } from './sandbox.mjs';
+import { CONTROL_ROUTES, SANDBOX_OAUTH_APP, describeSeed, oauthCredentialData, parseRateLimit, startSandbox } from './sandbox.mjs';
 
 const DEFAULT_STATE = join(CACHE, 'start');
 const DEFAULT_PORT = 5678;
@@ -34,6 +34,8 @@ const LOFTY_API = 'https://api.lofty.com';
 
 /** The credential the examples use (by id); its target changes with LOFTY_API_KEY. */
 const CREDENTIAL_ID = 'loftySandboxKey';
+/** The OAuth2 credential, connected to the sandbox's OAuth server by "Connect my account". */
+const OAUTH_CREDENTIAL = { id: 'loftySandboxOAuth', name: 'Lofty Sandbox (OAuth2)' };
 /** The example whose Lofty Trigger `npm start` publishes, so sandbox events run it. */
 const HOOK_EXAMPLE = 'lead-events-webhook.json';
 const HOOK_LIST = 2;
@@ -284,7 +286,8 @@ async function main() {
 	const credential = realKey
 		? { id: CREDENTIAL_ID, name: 'Lofty', type: 'loftyApi', data: { apiKey: realKey, vendorSecretKey: process.env.LOFTY_VENDOR_KEY ?? '', baseUrl: LOFTY_API } }
 		: { id: CREDENTIAL_ID, name: 'Lofty Sandbox', type: 'loftyApi', data: { apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl } };
-	await n8n.importCredentials([credential]);
+	const oauth = sandbox && { ...OAUTH_CREDENTIAL, type: 'loftyOAuth2Api', data: oauthCredentialData(sandbox.baseUrl, SANDBOX_OAUTH_APP) };
+	await n8n.importCredentials(oauth ? [credential, oauth] : [credential]);
 	await n8n.loginOwner();
 	if (sandbox) await publishHookExample(n8n, sandbox);
 	lock.update({ editor: `${n8n.baseUrl}/`, port, sandbox: sandbox?.baseUrl, log: paths.logFile });
@@ -302,6 +305,8 @@ async function main() {
 	} else {
 		const limit = sandbox.fake.rateLimit;
 		lines.push(`  Credential:  "Lofty Sandbox" -> ${sandbox.baseUrl} (API key ${sandbox.apiKey})`);
+		lines.push(`               "${OAUTH_CREDENTIAL.name}" -> the sandbox's OAuth server: open it under Credentials, click`);
+		lines.push('               "Connect my account" and Allow on the sandbox\'s consent page (POST /_sandbox/oauth/expire tries a refresh)');
 		lines.push(`  Sandbox:     rate limit ${limit.limit} requests per ${limit.windowMs / 1000} s (SANDBOX_RATE_LIMIT=5/1s or off to change it)`);
 		lines.push(describeSeed(sandbox.seeded).replace('  seeded:', '               seeded:'));
 		lines.push('               sandbox-only routes (no authentication):');

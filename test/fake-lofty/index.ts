@@ -62,5 +62,11 @@ export {
 	OAUTH_CLIENT_SECRET,
 	OAUTH_CODE,
 	OAUTH_REFRESH_TOKEN,
+	CONSENT_PAGE_PATH,
+	OAUTH_TOKEN_LIFETIME_S,
+	OAuthState,
+	basicCredentials,
+	oauthOf,
 } from './routes-oauth';
+export type { OAuthClient } from './routes-oauth';
 export { RANGE_TOO_LONG_MESSAGE, MAX_AGENT_COMMUNICATION_RANGE_MS } from './routes-communication';

@@ -27,7 +27,7 @@ import { registerCommunicationRoutes } from './routes-communication';
 import { registerLeadRoutes } from './routes-leads';
 import { registerListingRoutes } from './routes-listings';
 import { registerMemberRoutes } from './routes-members';
-import { registerOAuthRoutes } from './routes-oauth';
+import { OAUTH_REFRESH_TOKEN, OAuthState, oauthOf, registerOAuthRoutes } from './routes-oauth';
 import { registerSystemLogRoutes } from './routes-system-logs';
 import type { Fault, FakeLoftyOptions, RateLimitConfig, RecordedRequest, ResolvedOptions } from './types';
 import { QueryReader, RawQuery } from './validate';
@@ -116,8 +116,6 @@ export class FakeLofty {
 	private readonly sockets = new Set<Socket>();
 	private faults: ActiveFault[] = [];
 	private readonly limiter: RateLimiter;
-	private acceptedAccessToken: string;
-	private tokenGeneration = 1;
 
 	constructor(options: FakeLoftyOptions = {}) {
 		this.options = {
@@ -129,7 +127,6 @@ export class FakeLofty {
 			timeFormat: options.timeFormat ?? 'iso',
 			createVisibilityDelayMs: options.createVisibilityDelayMs ?? 0,
 		};
-		this.acceptedAccessToken = this.options.accessToken;
 		this.limiter = new RateLimiter(options.rateLimit);
 		this.data = new FakeLoftyData();
 		for (const register of ROUTE_GROUPS) register(this.router);
@@ -140,9 +137,14 @@ export class FakeLofty {
 		return this.url;
 	}
 
-	/** The access token currently accepted as `Bearer` (changes with every token grant). */
+	/** The access token issued last (changes with every token grant). */
 	get currentAccessToken(): string {
-		return this.acceptedAccessToken;
+		return this.oauth.currentAccessToken;
+	}
+
+	/** OAuth clients, codes and tokens (add a client, expire the tokens). */
+	get oauth(): OAuthState {
+		return oauthOf(this.data, this.options.accessToken);
 	}
 
 	/** The rate limit in force (the unlimited default when none was set). */
@@ -372,7 +374,7 @@ export class FakeLofty {
 		const credential = m[2];
 		if (scheme === 'token' && credential === this.options.apiKey) return { identity: 'api-key' };
 		if (scheme === 'bearer') {
-			if (credential === this.acceptedAccessToken) return { identity: 'oauth' };
+			if (this.oauth.accepts(credential)) return { identity: 'oauth' };
 			if (credential === this.options.apiKey) {
 				return { reply: { status: 400, body: { code: USER_NOT_EXIST_CODE, message: 'User in token does not exist.' } } };
 			}
@@ -398,10 +400,9 @@ export class FakeLofty {
 		throw new LoftyError(400, { code: 400, message: `JSON parse error: ${problem.message}` });
 	}
 
+	/** A new access token for the standing refresh token (the vendor route hands one out). */
 	private rotateAccessToken(): string {
-		this.tokenGeneration += 1;
-		this.acceptedAccessToken = `${this.options.accessToken}-${this.tokenGeneration}`;
-		return this.acceptedAccessToken;
+		return this.oauth.issue(OAUTH_REFRESH_TOKEN).accessToken;
 	}
 
 	private write(res: ServerResponse, reply: Reply): void {
