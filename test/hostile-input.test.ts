@@ -70,7 +70,9 @@ describe('2. waiting for the rate limit is bounded in all (test clock)', () => {
 		report(`200 with Remaining -5, reset 1 h ahead: the second request waited ${Math.round(waitedMs / 1000)} s`);
 		expect(result.status).toBe('success');
 		expect(result.items.map((item) => item.leadId)).toEqual([1000001, 1000002]);
-		expect(waitedMs).toBeLessThanOrEqual(66_000);
+		// One 65 s window (60 s and the 5 s margin), plus the real milliseconds the run itself takes on
+		// a busy machine: far from the hour the old reader waited.
+		expect(waitedMs).toBeLessThanOrEqual(70_000);
 	});
 });
 
