@@ -334,11 +334,22 @@ export class N8n {
 				connections: workflow.connections,
 			});
 		}
-		return await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		return await this.orActivePatch(workflowId, true, () => this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId }));
 	}
 
 	async deactivate(workflowId) {
-		return await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
+		return await this.orActivePatch(workflowId, false, () => this.rest('POST', `/workflows/${workflowId}/deactivate`, {}));
+	}
+
+	/** n8n 1.x before the activate routes (1.110 is one) switches `active` through the workflow's PATCH. */
+	async orActivePatch(workflowId, active, call) {
+		try {
+			return await call();
+		} catch (error) {
+			if (error.status !== 404 || this.major >= 2) throw error;
+			const { versionId } = await this.rest('GET', `/workflows/${workflowId}`);
+			return await this.rest('PATCH', `/workflows/${workflowId}`, { versionId, active });
+		}
 	}
 
 	/** Waits until an activation (or deactivation) has gone through 2.x's publication outbox. */
