@@ -306,7 +306,7 @@ async function main() {
 		const limit = sandbox.fake.rateLimit;
 		lines.push(`  Credential:  "Lofty Sandbox" -> ${sandbox.baseUrl} (API key ${sandbox.apiKey})`);
 		lines.push(`               "${OAUTH_CREDENTIAL.name}" -> the sandbox's OAuth server: open it under Credentials, click`);
-		lines.push('               "Connect my account" and Allow on the sandbox\'s consent page (POST /_sandbox/oauth/expire tries a refresh)');
+		lines.push('               Connect and Allow on the sandbox\'s consent page (POST /_sandbox/oauth/expire tries a refresh)');
 		lines.push(`  Sandbox:     rate limit ${limit.limit} requests per ${limit.windowMs / 1000} s (SANDBOX_RATE_LIMIT=5/1s or off to change it)`);
 		lines.push(describeSeed(sandbox.seeded).replace('  seeded:', '               seeded:'));
 		lines.push('               sandbox-only routes (no authentication):');

@@ -16,6 +16,7 @@ import { editorStep } from './steps/editor.mjs';
 import { httpRequestStep } from './steps/http-request.mjs';
 import { N8N1, N8N_OLDEST, n8nOneStep } from './steps/n8n-one.mjs';
 import { nodesStep } from './steps/nodes.mjs';
+import { oauthEditorStep, oauthStep } from './steps/oauth.mjs';
 import { packageStep } from './steps/package.mjs';
 import { pagingStep } from './steps/paging.mjs';
 import { pollingStep } from './steps/polling.mjs';
@@ -33,6 +34,8 @@ const STEPS = [
 	{ id: 'paging', issue: '2', title: 'Get Many leads, Return All: 1,000 leads at 5 requests a second', run: pagingStep },
 	{ id: 'webhook', issue: '3', title: 'Lofty Trigger in a running n8n: subscribe, event, secret, deactivate', run: webhookStep },
 	{ id: 'editor', issue: '5', title: 'editor in headless Chromium: nodes, icons, operations, screenshot', run: editorStep },
+	{ id: 'oauth', issue: '16', title: 'OAuth2 "Connect my account" in a running n8n: consent, code exchange, node run, one refresh, bad paths, no secrets in the log', run: oauthStep },
+	{ id: 'oauth-editor', issue: '16', title: 'editor in headless Chromium: Connect my account, Allow in the sandbox, connected', run: oauthEditorStep },
 	{ id: 'polling', issue: '4', title: 'Lofty Lead Trigger polls a running n8n for a new lead', run: pollingStep },
 	{ id: 'restart', issue: '3', title: 'restarting n8n keeps one subscription (publication outbox on and off)', run: restartStep },
 	{ id: 'n8n1', issue: '6', title: 'smoke on n8n 1.123.0 (Node.js 20)', run: n8nOneStep },

@@ -31,7 +31,7 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync',
 ];
 
-function loadPlaywright() {
+export function loadPlaywright() {
 	try {
 		return createRequire(join(ROOT, 'package.json'))('playwright-core');
 	} catch {
