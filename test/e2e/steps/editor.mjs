@@ -173,6 +173,7 @@ export async function editorStep(ctx) {
 		await page.keyboard.press('Escape');
 		await checkSchemaPreview(ctx, page, n8n, problems);
 		await checkPanelAndSubtitle(ctx, page, n8n, problems);
+		await checkLeadPicker(ctx, page, n8n, problems);
 		if (pageErrors.length) ctx.note(`page errors in the editor: ${pageErrors.length} (first: ${pageErrors[0].slice(0, 160)})`);
 		assert.equal(problems.length, 0, problems.join('\n'));
 	} finally {
@@ -265,5 +266,40 @@ export async function checkPanelAndSubtitle(ctx, page, n8n, problems) {
 	if (leadEntry && !/create, find and update Lofty leads/i.test(leadEntry.description)) {
 		problems.push(`node panel: the Lofty Lead entry reads "${leadEntry.description}"`);
 	}
+	await page.keyboard.press('Escape');
+}
+
+export const PICKER_SCREENSHOT = join(ARTIFACTS, 'editor-lead-picker.png');
+
+/**
+ * The Lead record picker (resource locator, picker.ts): a Lofty Lead › Get node switched to
+ * "From List" lists the sandbox's seeded leads through searchLeads. Saves
+ * test-artifacts/editor-lead-picker.png.
+ */
+export async function checkLeadPicker(ctx, page, n8n, problems) {
+	const lead = loftyNode('Lofty Lead', 'loftyLead', { resource: 'lead', operation: 'get', leadId: { __rl: true, mode: 'id', value: '' } });
+	const created = await n8n.rest('POST', '/workflows', {
+		name: 'e2e: the Lead picker lists leads',
+		nodes: [lead],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		active: false,
+	});
+	await page.goto(`${n8n.baseUrl}/workflow/${created.id}`);
+	await canvasNodes(page);
+	await page.locator(`[data-test-id="canvas-node"][data-node-name="${lead.name}"]`).dblclick();
+	await page.locator('[data-test-id="ndv"]').waitFor({ state: 'visible' });
+	const picker = page.locator('[data-test-id="resource-locator-leadId"]');
+	await picker.locator('[data-test-id="rlc-mode-selector"]').click();
+	await page.locator('[data-test-id="mode-list"]:visible').click();
+	await picker.locator('[data-test-id="rlc-input"]').click();
+	const items = page.locator('[data-test-id="rlc-item"]:visible');
+	await items.first().waitFor({ state: 'visible', timeout: 30_000 });
+	const shown = await items.evaluateAll((elements) => elements.map((element) => element.textContent.trim()));
+	await page.waitForTimeout(400);
+	await page.screenshot({ path: PICKER_SCREENSHOT });
+	ctx.note(`Lead picker, From List: ${shown.length} leads listed (first: ${shown.slice(0, 3).join('; ')}); screenshot: ${PICKER_SCREENSHOT}`);
+	const seeded = shown.filter((text) => /lead\d+@example\.com/.test(text));
+	if (seeded.length < 3) problems.push(`Lead picker: ${seeded.length} seeded leads listed among ${shown.slice(0, 10).join('; ')}`);
 	await page.keyboard.press('Escape');
 }
