@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { preSend, sendHook } from '../shared/hooks';
@@ -77,24 +77,6 @@ export const createOrUpdateLead = sendHook(async function (requestData) {
 		json: { ...record, leadId: leadId ?? record.leadId ?? null, action: existingId ? 'updated' : 'created' },
 	}));
 });
-
-/**
- * Reshapes the body fields the form collects in its own shape (comma lists, fixed-collection
- * groups) into Lofty's. A field's own preSend would run after the operation's, too late for the
- * date, integer, JSON-merge and compacting steps that read these fields: put this first.
- */
-export function shapeBody(shapes: Record<string, (value: unknown) => unknown>): PreSendAction {
-	return preSend(async function (requestOptions) {
-		const body = asObject(requestOptions.body);
-		for (const [key, shape] of Object.entries(shapes)) {
-			if (key in body) body[key] = shape(body[key]) as IDataObject[string];
-		}
-		return requestOptions;
-	});
-}
-
-/** The rows of a fixed collection's group (`{field: [...]}` → `[...]`), or an empty list. */
-export const rowsOf = (group: string) => (value: unknown) => asObject(value)[group] || [];
 
 /** Family member rows, their comma-separated emails and phones as lists. */
 export function familyMembersOf(value: unknown): IDataObject[] {

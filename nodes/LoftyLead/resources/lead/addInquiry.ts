@@ -3,9 +3,8 @@ import { compactBody, sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdOf } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/pagination';
-import { requestWith } from '../../../shared/routing';
-import { splitCommaList } from '../../../shared/text';
-import { inBody, rowsOf, shapeBody } from '../../LoftyLeadFunctions';
+import { requestWith, sendList, sendRows } from '../../../shared/routing';
+import { inBody } from '../../LoftyLeadFunctions';
 import { inquiryValues, locationValues } from './profileFields';
 import { LEAD, RESOURCE, leadIdCheck } from './shared';
 
@@ -17,7 +16,6 @@ export const addInquiry: OperationDescription = {
 		description: "Record what a lead is looking for: buy or sell, price range, locations, property types, beds and baths. Sets the lead's search criteria.",
 		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/inquiry' }, sendRequest(), [
 			leadIdCheck,
-			shapeBody({ propertyType: splitCommaList, locations: rowsOf('location') }),
 			sendIntegers({ 'body.id': 'Inquiry ID', 'body.leadUserId': 'Lead User ID' }),
 			additionalBody(),
 			compactBody,
@@ -43,7 +41,7 @@ export const addInquiry: OperationDescription = {
 			default: '',
 			placeholder: 'Single Family, Condo',
 			description: 'Comma-separated property types',
-			routing: { send: { type: 'body', property: 'propertyType' } },
+			routing: sendList('body', 'propertyType'),
 		},
 		{
 			displayName: 'Locations',
@@ -58,7 +56,7 @@ export const addInquiry: OperationDescription = {
 					values: locationValues,
 				},
 			],
-			routing: { send: { type: 'body', property: 'locations' } },
+			routing: sendRows('body', 'locations', 'location'),
 		},
 		additionalBodyField('LeadInquiryReq', undefined),
 	]),

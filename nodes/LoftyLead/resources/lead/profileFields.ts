@@ -2,13 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { customFieldsProperty } from '../../../shared/descriptions';
 import { accountOption } from '../../../shared/fields';
-import { inBody } from '../../LoftyLeadFunctions';
+import { sendReshaped } from '../../../shared/routing';
+import { familyMembersOf, inBody, inquiryOf } from '../../LoftyLeadFunctions';
 import { assignedAgentPicker, emailsField, firstNameField, lastNameField, phonesField, segmentsPicker, tagsPicker } from './shared';
 
 /**
  * The lead's profile: the fields of Create and Create or Update (Additional Fields, LeadRequest)
- * and of Update (Update Fields, EditLeadRequest). Each one routes itself into the body;
- * leadBodySteps reshapes those the form collects in its own shape.
+ * and of Update (Update Fields, EditLeadRequest). Each one routes itself into the body, in
+ * Lofty's shape where the form collects it in its own.
  */
 
 /** One location of an inquiry (LeadInquiryReq.locations). */
@@ -118,16 +119,12 @@ const PROFILE: Array<INodeProperties | [Form, INodeProperties]> = [
 	bodyField('Cannot Email', 'cannotEmail', 'boolean', 'Whether the lead must not be emailed'),
 	bodyField('Cannot Text', 'cannotText', 'boolean', 'Whether the lead must not be texted'),
 	bodyField('City', 'city', 'string'),
-	{
-		...customFieldsProperty({
-			name: 'customAttributes',
-			keyField: 'attributeName',
-			loadOptionsMethod: 'getCustomFields',
-			bodyProperty: 'customAttributeList',
-		}),
-		// leadBodySteps takes the rows out of their group.
-		routing: { send: { type: 'body', property: 'customAttributeList' } },
-	},
+	customFieldsProperty({
+		name: 'customAttributes',
+		keyField: 'attributeName',
+		loadOptionsMethod: 'getCustomFields',
+		bodyProperty: 'customAttributeList',
+	}),
 	['update', emailsField],
 	{
 		displayName: 'Family Members',
@@ -168,7 +165,7 @@ const PROFILE: Array<INodeProperties | [Form, INodeProperties]> = [
 				],
 			},
 		],
-		routing: { send: { type: 'body', property: 'leadFamilyMemberList' } },
+		routing: sendReshaped('body', 'leadFamilyMemberList', familyMembersOf),
 	},
 	['update', firstNameField],
 	bodyField('First Time Home Buyer', 'fthb', 'string'),
@@ -192,7 +189,7 @@ const PROFILE: Array<INodeProperties | [Form, INodeProperties]> = [
 		default: {},
 		description: 'What the lead is looking for',
 		options: inquiryValues,
-		routing: { send: { type: 'body', property: 'inquiry' } },
+		routing: sendReshaped('body', 'inquiry', inquiryOf),
 	},
 	bodyField('Is Private', 'isPrivate', 'boolean', 'Whether the lead is private'),
 	{

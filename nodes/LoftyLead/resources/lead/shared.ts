@@ -7,8 +7,7 @@ import type { OperationDescription, RecordPath } from '../../../shared/operation
 import { forOperation, limitFields } from '../../../shared/operations';
 import type { PagingOptions, Simplifier } from '../../../shared/pagination';
 import { listRouting, sendList } from '../../../shared/routing';
-import { splitCommaList } from '../../../shared/text';
-import { familyMembersOf, inBody, inQuery, inquiryOf, rowsOf, shapeBody } from '../../LoftyLeadFunctions';
+import { inBody, inQuery } from '../../LoftyLeadFunctions';
 
 export const RESOURCE = 'lead';
 
@@ -31,17 +30,10 @@ export const leadIdCheck = checkParameters([{ parameter: 'leadId', label: 'Lead 
 
 /**
  * The body steps of Create, Create or Update and Update (LeadRequest / EditLeadRequest), in
- * order: the form's shapes into Lofty's, dates, integers (the inquiry and property inside
- * included), Additional Body (JSON), then empty fields dropped.
+ * order, after the fields have put their values in Lofty's shape: dates, integers (the inquiry
+ * and property inside included), Additional Body (JSON), then empty fields dropped.
  */
 export const leadBodySteps = [
-	shapeBody({
-		emails: splitCommaList,
-		phones: splitCommaList,
-		customAttributeList: rowsOf('field'),
-		leadFamilyMemberList: familyMembersOf,
-		inquiry: inquiryOf,
-	}),
 	convertDates({
 		'body.birthday': { format: 'birthday', label: 'Birthday' },
 		'body.leadFamilyMemberList[].birthday': { format: 'birthday', label: 'Family Members > Birthday' },
@@ -64,24 +56,26 @@ export const firstNameField = inBody({ displayName: 'First Name', name: 'firstNa
 
 export const lastNameField = inBody({ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' });
 
-/** Comma-separated in the form, lists for Lofty (leadBodySteps splits them). */
-export const emailsField = inBody({
+/** Comma-separated in the form, lists for Lofty. */
+export const emailsField: INodeProperties = {
 	displayName: 'Emails',
 	name: 'emails',
 	type: 'string',
 	default: '',
 	placeholder: 'jane@example.com',
 	description: 'Email address of the lead; separate several with commas',
-});
+	routing: sendList('body', 'emails'),
+};
 
-export const phonesField = inBody({
+export const phonesField: INodeProperties = {
 	displayName: 'Phones',
 	name: 'phones',
 	type: 'string',
 	default: '',
 	placeholder: '+1 555 0100',
 	description: 'Phone number of the lead (20 characters at most each); separate several with commas',
-});
+	routing: sendList('body', 'phones'),
+};
 
 /** Pickers loaded from the account, sent as the lead's fields (body) or as search filters (query). */
 export function tagsPicker(name: string, displayName: string, description: string, type: 'body' | 'query'): INodeProperties {

@@ -4,7 +4,8 @@ import { additionalBody, customFieldsProperty } from '../../../shared/descriptio
 import { checkParameters, compactBody, convertDates, sendIntegers } from '../../../shared/input';
 import { leadPicker, recordPicker } from '../../../shared/picker';
 import type { PagingOptions } from '../../../shared/pagination';
-import { commissionsOf, inBody, rowsOf, shapeBody } from '../../LoftyLeadFunctions';
+import { sendReshaped } from '../../../shared/routing';
+import { commissionsOf, inBody } from '../../LoftyLeadFunctions';
 
 export const RESOURCE = 'transaction';
 
@@ -44,12 +45,11 @@ const DATE_FIELDS: Array<[displayName: string, name: string, description?: strin
 ];
 
 /**
- * The body steps of Create and Update (LeadTransaction), in order: commission groups and custom
- * field rows out of the form's shape, dates, integers (commission parties and entries, custom
- * field ids), Additional Body (JSON), then empty fields dropped.
+ * The body steps of Create and Update (LeadTransaction), in order, after the fields have put
+ * their values in Lofty's shape: dates, integers (commission parties and entries, custom field
+ * ids), Additional Body (JSON), then empty fields dropped.
  */
 export const transactionBodySteps = [
-	shapeBody({ commissions: commissionsOf, customFields: rowsOf('field') }),
 	convertDates(Object.fromEntries(DATE_FIELDS.map(([label, name]) => [`body.${name}`, { format: 'epochMs', label }] as const))),
 	sendIntegers(
 		Object.fromEntries(
@@ -212,20 +212,16 @@ const TRANSACTION_FIELDS: Array<INodeProperties | ['update', INodeProperties]> =
 			{ displayName: 'Pre-Split', name: 'preSplit', values: commissionValues },
 			{ displayName: 'Split', name: 'split', values: commissionValues },
 		],
-		routing: { send: { type: 'body', property: 'commissions' } },
+		routing: sendReshaped('body', 'commissions', commissionsOf),
 	},
 	date.contractDate,
-	{
-		...customFieldsProperty({
-			name: 'customFields',
-			description: 'Transaction custom fields; Lofty inserts or fully overwrites each field given',
-			keyField: 'id',
-			loadOptionsMethod: 'getTransactionCustomFields',
-			bodyProperty: 'customFields',
-		}),
-		// transactionBodySteps takes the rows out of their group.
-		routing: { send: { type: 'body', property: 'customFields' } },
-	},
+	customFieldsProperty({
+		name: 'customFields',
+		description: 'Transaction custom fields; Lofty inserts or fully overwrites each field given',
+		keyField: 'id',
+		loadOptionsMethod: 'getTransactionCustomFields',
+		bodyProperty: 'customFields',
+	}),
 	date.escrowDate,
 	date.expectedCloseDate,
 	date.expiration,
