@@ -117,6 +117,11 @@ describe('Lofty Listing: Get Many (GET /v1.0/listing, nextPageKey)', () => {
 		]);
 	});
 
+	it('leaves out MLS Listing IDs that hold only commas and spaces', async () => {
+		await runOk({ operation: 'getAll', returnAll: true, filters: { mlsListingIds: ' , ,', street: '11' } });
+		expect(env.apiRequests()[0].query).toEqual({ street: '11', limit: '100' });
+	});
+
 	it('filters by agent and street: the fake answers only matching listings', async () => {
 		const result = await runOk({ operation: 'getAll', returnAll: true, filters: { userId: '700002', street: '11' } });
 		expect(env.apiRequests()[0].query).toEqual({ userId: '700002', street: '11', limit: '100' });

@@ -109,16 +109,14 @@ function routingStrategyOf(ctx: ItemContext, form: IDataObject): IDataObject {
 }
 
 /**
- * Update Rule: RoutingRuleRequest holds only active hours, the rule id and the strategy. The form's
- * active hours go in as set, the strategy with its member weights is built (plain routing cannot
- * build either): here, before compactBody, so Additional Body (JSON) still merges over both. The
- * rule's conditions (RoutingRule) go through Additional Body (JSON), as typed.
+ * Update Rule: RoutingRuleRequest holds only active hours, the rule id and the strategy. The
+ * strategy with its member weights is built here (plain routing cannot build it), before
+ * compactBody, so Additional Body (JSON) still merges over it. The rule's conditions
+ * (RoutingRule) go through Additional Body (JSON), as typed.
  */
 export const buildRuleBody = preSend(async function (requestOptions) {
 	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 
-	const hours = this.getNodeParameter('activeHours.hours', null) as IDataObject | null;
-	if (hours) body.activeHours = hours;
 	const strategy = this.getNodeParameter('routingStrategy.strategy', null) as IDataObject | null;
 	if (strategy) body.routingStrategy = routingStrategyOf(this, strategy);
 

@@ -5,7 +5,7 @@ import { accountOption } from '../../../shared/fields';
 import { checkParameters, compactBody, sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdField } from '../../../shared/operations';
-import { requestWith } from '../../../shared/routing';
+import { requestWith, sendGroup } from '../../../shared/routing';
 import { buildRuleBody, checkRoutingType, routingUpdateResult } from '../../LoftyLeadRoutingFunctions';
 import { routingTypeField } from '../routingType';
 import { RESOURCE, RULE_JSON, ruleJson, strategyTypeField } from './shared';
@@ -46,7 +46,7 @@ export const update: OperationDescription = {
 			...recordIdField('ruleId', 'Rule ID', 'ID of the rule, as Get Many returns it'),
 			routing: { send: { type: 'body', property: 'id' } },
 		},
-		// Active Hours and Routing Strategy are put in the body by buildRuleBody.
+		// Routing Strategy is put in the body by buildRuleBody.
 		{
 			displayName: 'Active Hours',
 			name: 'activeHours',
@@ -86,6 +86,7 @@ export const update: OperationDescription = {
 					],
 				},
 			],
+			routing: sendGroup('body', 'activeHours', 'hours'),
 		},
 		{
 			displayName: 'Routing Strategy',

@@ -4,8 +4,7 @@ import { accountOption } from '../../../shared/fields';
 import { checkParameters, compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
-import { requestWith, sendReshaped, sendTrimmed } from '../../../shared/routing';
-import { splitCommaList } from '../../../shared/text';
+import { requestWith, sendCommaText, sendTrimmed } from '../../../shared/routing';
 import { LISTING_PAGE_SIZE, getManyListings } from '../../LoftyListingFunctions';
 import { RESOURCE } from './shared';
 
@@ -57,8 +56,8 @@ const listingFilters: INodeProperties[] = [
 		default: '',
 		placeholder: 'MLS100001, MLS100002',
 		description: 'Comma-separated MLS numbers of the listings',
-		// Field hooks run after compactBody: a list of nothing (" , ") is left out here instead.
-		routing: sendReshaped('query', 'mlsListingIds', (value) => splitCommaList(value).join(',') || undefined),
+		// A list of nothing (" , ") becomes "", which compactBody leaves out.
+		routing: sendCommaText('query', 'mlsListingIds'),
 	},
 	{
 		displayName: 'Office Listings',
