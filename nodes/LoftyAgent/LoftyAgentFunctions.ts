@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { preSend, sendHook } from '../shared/hooks';
+import { isObject } from '../shared/objects';
 import { recordsOf } from '../shared/pagination';
 import { loftyRequest } from '../shared/transport';
 
@@ -10,10 +11,7 @@ const FILE_LISTS = [
 	['personalDisclaimers', 'Personal Disclaimers'],
 ] as const;
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
+// Unlike the shared asObject, a list counts as no fields here.
 const asObject = (value: unknown): IDataObject => (isObject(value) ? value : {});
 
 /** Work Info's group as WorkInfo, keeping the file lists the file fields put inside it. */

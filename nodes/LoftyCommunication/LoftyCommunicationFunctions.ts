@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { preSend, sendHook } from '../shared/hooks';
+import { isObject } from '../shared/objects';
 import type { PagingOptions } from '../shared/pagination';
 import { collectPages, extractRecords, hasMoreOf, limitOf } from '../shared/pagination';
 import { loftyRequest } from '../shared/transport';
@@ -12,9 +13,6 @@ export const MAX_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const AGENT_COMMUNICATION_PAGE_SIZE = 1000;
 const windowPages: PagingOptions = { style: 'bodyOffset', pageSize: AGENT_COMMUNICATION_PAGE_SIZE };
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Start Time must come before End Time (both already epoch milliseconds in the body). */
 export const checkTimeRange = preSend(async function (requestOptions) {

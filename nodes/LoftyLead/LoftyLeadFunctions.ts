@@ -3,6 +3,7 @@ import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { preSend, sendHook } from '../shared/hooks';
 import { idSegment } from '../shared/input';
+import { asObject } from '../shared/objects';
 import { loftyApiCallAllItems, recordsOf } from '../shared/pagination';
 import { splitCommaList } from '../shared/text';
 import { loftyRequest } from '../shared/transport';
@@ -10,7 +11,6 @@ import { loftyRequest } from '../shared/transport';
 /** Flags Lofty accepts only when a lead is created; an update must not carry them. */
 const CREATE_ONLY_KEYS = ['assignGroupId', 'hideVendorId', 'content', 'isPin', 'leadAlert', 'welcomeEmail', 'leadRouting'];
 
-const asObject = (value: unknown): IDataObject => (typeof value === 'object' && value !== null ? (value as IDataObject) : {});
 
 /** The lead id in whatever form Lofty answered: {leadId}, {id}, {data: …} or a bare id. */
 export function leadIdOf(body: unknown): string | undefined {

@@ -15,6 +15,7 @@ import { NodeApiError, NodeHelpers, NodeOperationError, deepCopy, sleep } from '
 
 import type { ItemContext, RequestHook, SendHook } from './hooks';
 import { requestHookOf, sendHookOf } from './hooks';
+import { isRecordPicker } from './objects';
 
 /**
  * Runs the routing written in a Lofty node's description as the node's customOperations.
@@ -220,7 +221,7 @@ function itemContext(ctx: IExecuteFunctions, itemIndex: number): ItemContext {
 			if (!values.has(name)) values.set(name, ctx.getNodeParameter(name, itemIndex, fallback as never));
 			let value = values.get(name);
 			// Only a record picker's value changes when its id is extracted: read that once more, once.
-			if (options?.extractValue && isResourceLocator(value)) {
+			if (options?.extractValue && isRecordPicker(value)) {
 				const key = `${name}\u0000id`;
 				if (!values.has(key)) values.set(key, ctx.getNodeParameter(name, itemIndex, fallback as never, { extractValue: true }));
 				value = values.get(key);
@@ -303,8 +304,6 @@ class Router {
 		}
 	}
 }
-
-const isResourceLocator = (value: unknown) => typeof value === 'object' && value !== null && '__rl' in value;
 
 const isContainer = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Buffer.isBuffer(value);
 

@@ -7,6 +7,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
+import { isRecordPicker } from './objects';
 import type { LoftyContext } from './transport';
 
 /**
@@ -68,6 +69,5 @@ export function sendHookOf(operation: unknown): SendHook | undefined {
  */
 export function parameterValue(ctx: ItemContext, name: string, fallback?: unknown): unknown {
 	const value = ctx.getNodeParameter(name, fallback);
-	const isRecordPicker = typeof value === 'object' && value !== null && '__rl' in value;
-	return isRecordPicker ? ctx.getNodeParameter(name, fallback, { extractValue: true }) : value;
+	return isRecordPicker(value) ? ctx.getNodeParameter(name, fallback, { extractValue: true }) : value;
 }

@@ -5,6 +5,7 @@ import type { DateFormat } from './dates';
 import { formatForLofty, parseDateInput } from './dates';
 import { parameterValue, preSend } from './hooks';
 import { checkJsonDepth } from './json';
+import { isObject } from './objects';
 import { quoted } from './text';
 
 /** What a parameter must hold before anything is sent to Lofty. */
@@ -188,16 +189,13 @@ export function convertDates(fields: Record<string, { format: DateFormat; label:
 	});
 }
 
-const isPlainObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** `extra` merged into `base` key by key at every level; keys that could reach a prototype are dropped. */
 function deepMerge(base: IDataObject, extra: IDataObject): IDataObject {
 	const merged: IDataObject = { ...base };
 	for (const [key, value] of Object.entries(extra)) {
 		if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
 		const current = merged[key];
-		merged[key] = isPlainObject(value) && isPlainObject(current) ? deepMerge(current, value) : value;
+		merged[key] = isObject(value) && isObject(current) ? deepMerge(current, value) : value;
 	}
 	return merged;
 }
@@ -229,7 +227,7 @@ export function mergeJsonBody(parameter: string, label: string): PreSendAction {
 				description: 'Nothing was sent to Lofty.',
 			});
 		}
-		requestOptions.body = deepMerge(isPlainObject(requestOptions.body) ? requestOptions.body : {}, parsed as IDataObject);
+		requestOptions.body = deepMerge(isObject(requestOptions.body) ? requestOptions.body : {}, parsed as IDataObject);
 		return requestOptions;
 	});
 }

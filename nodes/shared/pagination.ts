@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ItemContext } from './hooks';
+import { isObject } from './objects';
 import { parameterValue, sendHook } from './hooks';
 import { quoted } from './text';
 import type { LoftyContext } from './transport';
@@ -57,10 +58,6 @@ export interface SingleOptions {
 	/** false for a PUT that creates something: a lost answer must not be sent twice. */
 	idempotent?: boolean;
 	simplify?: Simplifier;
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Pulls the list out of whatever envelope Lofty wraps it in. */

@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, INodeProper
 
 import type { SendHook } from './hooks';
 import { parameterValue, preSend } from './hooks';
+import { asObject } from './objects';
 import type { PagingOptions } from './pagination';
 import { paginate } from './pagination';
 import { splitCommaList } from './text';
@@ -46,8 +47,6 @@ export function requestWith(request: LoftyRequest, send: SendHook, preSends: Pre
 export function listRouting(request: LoftyRequest, paging: PagingOptions, preSends: PreSendAction[] = []): INodePropertyRouting {
 	return requestWith(request, paginate(paging), preSends);
 }
-
-const asObject = (value: unknown): IDataObject => (typeof value === 'object' && value !== null ? (value as IDataObject) : {});
 
 /**
  * Sends a field's value to `property` of the body or query, reshaped by `reshape` before the
