@@ -2,7 +2,7 @@ import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/pagination';
 import { requestWith } from '../../../shared/routing';
-import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField, transactionIdField } from './shared';
+import { RESOURCE, leadAndTransactionIds, leadIdField, transactionIdField } from './shared';
 
 export const getPropertyAddress: OperationDescription = {
 	option: {
@@ -10,7 +10,11 @@ export const getPropertyAddress: OperationDescription = {
 		value: 'getPropertyAddress',
 		action: 'Get the property address of a transaction',
 		description: 'Get the street, city, state and ZIP code of the property a transaction of a lead is about',
-		routing: requestWith({ method: 'GET', url: `${TRANSACTION_PATH}/property/address` }, sendRequest(), [leadAndTransactionIds]),
+		routing: requestWith(
+			{ method: 'GET', url: '/v1.0/leads/{leadId}/transaction/{transactionId}/property/address' },
+			sendRequest(),
+			[leadAndTransactionIds],
+		),
 	},
 	description: forOperation(RESOURCE, 'getPropertyAddress', [leadIdField, transactionIdField]),
 };
