@@ -1,6 +1,8 @@
 // The sandbox as Lofty's OAuth server: consent page, code exchange with Basic client auth, expiry
 // and refresh. The API calls and the refresh run through n8n-core's engine; n8n's own connect
 // flow (consent URL, callback, exchange) is exercised in a running n8n by the e2e step `oauth`.
+import type { IDataObject } from 'n8n-workflow';
+
 import { CONSENT_PAGE_PATH, OAUTH_TOKEN_PATH } from './fake-lofty';
 import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
 import { runWorkflow } from './harness';
@@ -18,6 +20,13 @@ beforeAll(() => {
 const consentUrl = () =>
 	`${env.fake.baseUrl}${CONSENT_PAGE_PATH}?${new URLSearchParams({ clientId: APP.id, client_id: APP.id, redirect_uri: REDIRECT, response_type: 'code', scope: 'openApi', state: 'state-1' })}`;
 
+/** What the token endpoint answers: a token pair, or an OAuth error. */
+interface TokenAnswer extends IDataObject {
+	access_token: string;
+	refresh_token: string;
+	error?: string;
+}
+
 /** A token request with the client id and secret as HTTP Basic auth. */
 async function token(form: Record<string, string>, secret = APP.secret) {
 	const response = await fetch(`${env.fake.baseUrl}${OAUTH_TOKEN_PATH}`, {
@@ -25,7 +34,7 @@ async function token(form: Record<string, string>, secret = APP.secret) {
 		headers: { authorization: `Basic ${Buffer.from(`${APP.id}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams(form).toString(),
 	});
-	return { status: response.status, body: await response.json() };
+	return { status: response.status, body: (await response.json()) as TokenAnswer };
 }
 
 const exchange = (location: string, secret?: string) =>
@@ -50,7 +59,7 @@ async function consent(uri: string, decision: 'allow' | 'deny') {
 	return answer.headers.get('location') ?? '';
 }
 
-function getLead(oauthTokenData: object) {
+function getLead(oauthTokenData: IDataObject) {
 	return runWorkflow({
 		nodes: { type: new LoftyLead(), parameters: { authentication: 'oAuth2', resource: 'lead', operation: 'get', leadId: '1000001' } },
 		credentials: {
