@@ -357,7 +357,11 @@ async function main() {
 	const minutes = ((Date.now() - started) / 60000).toFixed(1);
 	// Only a full run replaces the committed results.
 	if ([1, 2, 3, 4].every((n) => only.includes(n))) {
-		writeFileSync(join(ROOT, 'bench', 'results.md'), lines.join('\n'));
+		// Section 5 (queue mode) is written by the queue-mode suite: keep it.
+		const file = join(ROOT, 'bench', 'results.md');
+		const previous = readFileSync(file, 'utf8');
+		const queue = previous.indexOf('\n## 5. Queue mode');
+		writeFileSync(file, `${lines.join('\n')}${queue < 0 ? '' : `\n${previous.slice(queue + 1)}`}`);
 		say(`\n${lines.join('\n')}\nWritten to bench/results.md in ${minutes} min.`);
 	} else {
 		say(`\n${lines.join('\n')}\nCases ${only.join(', ')} only, in ${minutes} min: bench/results.md left as it was.`);

@@ -101,10 +101,14 @@ export class N8n {
 	/**
 	 * version: a host of scripts/n8n-host.mjs. userFolder: N8N_USER_FOLDER (n8n keeps its
 	 * database, key and community packages in <userFolder>/.n8n). port: for `start`.
-	 * logFile: where all output of this instance goes. env: extra variables.
+	 * logFile: where all output of this instance goes. env: extra variables. command: the n8n
+	 * command `start()` runs: 'start' (the main), or in queue mode 'worker' or 'webhook'; args
+	 * follow it (e.g. --concurrency=5).
 	 */
-	constructor({ version, userFolder, port, logFile, env = {} }) {
+	constructor({ version, userFolder, port, logFile, env = {}, command = 'start', args = [] }) {
 		this.version = version;
+		this.command = command;
+		this.args = args;
 		this.paths = hostPaths(version);
 		this.userFolder = userFolder;
 		this.port = port;
@@ -218,12 +222,15 @@ export class N8n {
 		return { ok: code === 0, code, run: findRun(text), output: text, seconds };
 	}
 
-	/** Starts `n8n start` and waits until it serves the editor. */
+	/**
+	 * Starts `n8n start` (or the worker or webhook command) and waits until it is ready: the main
+	 * serves the editor, a worker or webhook processor answers its readiness check on `port`.
+	 */
 	async start({ timeoutMs = 240_000, env } = {}) {
 		if (this.server) throw new Error('n8n is already running');
-		this.log.note(`n8n start on ${this.baseUrl}`);
+		this.log.note(`n8n ${[this.command, ...this.args].join(' ')} on ${this.baseUrl}`);
 		const started = Date.now();
-		const child = spawnGroup(this.paths.node, [this.paths.n8n, 'start'], {
+		const child = spawnGroup(this.paths.node, [this.paths.n8n, this.command, ...this.args], {
 			env: this.env(env),
 			cwd: this.userFolder,
 			onOutput: (chunk) => this.log.write(chunk),
@@ -253,6 +260,8 @@ export class N8n {
 		try {
 			const health = await fetch(`${this.baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2_000) });
 			if (!health.ok) return false;
+			// Workers and webhook processors serve no REST API.
+			if (this.command !== 'start') return true;
 			const settings = await fetch(`${this.baseUrl}/rest/settings`, { signal: AbortSignal.timeout(5_000) });
 			return settings.ok;
 		} catch {
@@ -268,6 +277,27 @@ export class N8n {
 			this.log.note('n8n stop');
 			await stopGroup(child, 20_000);
 		}
+	}
+
+	/** The running process's pid (undefined when stopped). */
+	get pid() {
+		return this.server?.pid;
+	}
+
+	/** Kills the process group at once, as a crash or an OOM kill would; resolves when it is gone. */
+	async kill() {
+		const child = this.server;
+		this.server = undefined;
+		this.cookie = undefined;
+		if (!child) return;
+		this.log.note('n8n killed (SIGKILL)');
+		const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+		try {
+			process.kill(-child.pid, 'SIGKILL');
+		} catch {
+			child.kill('SIGKILL');
+		}
+		await exited;
 	}
 
 	/** Calls n8n's REST API; resolves the body's `data` (or the body). Throws on HTTP errors. */

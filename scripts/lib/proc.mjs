@@ -168,6 +168,34 @@ function listeningInodes(port) {
 	return inodes;
 }
 
+/** Inodes of the TCP sockets whose own (local) port is `port`: a client's end of a connection. */
+function clientInodes(port) {
+	const inodes = new Set();
+	for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+		let text = '';
+		try {
+			text = readFileSync(table, 'utf8');
+		} catch {
+			continue;
+		}
+		for (const row of text.split('\n').slice(1)) {
+			const fields = row.trim().split(/\s+/);
+			if (fields.length > 9 && fields[3] !== '0A' && parseInt(fields[1].split(':').pop(), 16) === port) inodes.add(fields[9]);
+		}
+	}
+	return inodes;
+}
+
+/**
+ * Which of `pids` holds the client end of a loopback connection whose client port is `port`
+ * (a server learns it as the request's remote port); undefined when none does.
+ */
+export function connectionOwner(port, pids) {
+	const inodes = clientInodes(port);
+	if (!inodes.size) return undefined;
+	return pids.find((pid) => [...socketInodes(pid)].some((inode) => inodes.has(inode)));
+}
+
 function socketInodes(pid) {
 	const inodes = new Set();
 	try {

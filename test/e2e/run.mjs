@@ -6,12 +6,7 @@
 // the tail of n8n's log and the sandbox's request log. The exit code is 0 only if every step
 // that ran passed. Logs and the editor screenshot go to test-artifacts/.
 
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-
-import { ARTIFACTS } from '../../scripts/lib/paths.mjs';
-import { exitAfterCleanup, onShutdown } from '../../scripts/lib/proc.mjs';
-import { Context } from './context.mjs';
+import { runSuite } from './runner.mjs';
 import { editorStep } from './steps/editor.mjs';
 import { httpRequestStep } from './steps/http-request.mjs';
 import { N8N1, N8N_OLDEST, n8nOneStep } from './steps/n8n-one.mjs';
@@ -42,90 +37,15 @@ const STEPS = [
 	{ id: 'n8n-oldest', issue: '12', title: `smoke on n8n ${N8N_OLDEST} (Node.js 20), the oldest installable at or above the minimum`, run: (ctx) => n8nOneStep(ctx, N8N_OLDEST) },
 ];
 
-function parseArgs(argv) {
-	const args = { only: undefined, skip: new Set(), build: true };
-	for (const arg of argv) {
-		const [key, value = ''] = arg.replace(/^--/, '').split('=');
-		if (key === 'only') args.only = new Set(value.split(',').filter(Boolean));
-		else if (key === 'skip') for (const id of value.split(',').filter(Boolean)) args.skip.add(id);
-		else if (key === 'no-build') args.build = false;
-		else throw new Error(`unknown argument ${arg}`);
-	}
-	for (const id of [...(args.only ?? []), ...args.skip]) {
-		if (!STEPS.some((step) => step.id === id)) throw new Error(`unknown step "${id}"; steps: ${STEPS.map((s) => s.id).join(', ')}`);
-	}
-	return args;
-}
-
-function format(seconds) {
-	return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, '0')}s` : `${seconds.toFixed(1)}s`;
-}
-
-async function main() {
-	const args = parseArgs(process.argv.slice(2));
-	const started = Date.now();
-	const dir = join(ARTIFACTS, 'e2e');
-	rmSync(dir, { recursive: true, force: true });
-	mkdirSync(dir, { recursive: true });
-	const ctx = new Context({ artifacts: dir, build: args.build });
-	onShutdown(() => ctx.close());
-
-	const selected = STEPS.filter((step) => !(args.only && !args.only.has(step.id)) && !args.skip.has(step.id));
-	const results = [];
-	for (const step of selected) {
-		// n8n 1.x is installed (on first use) in the background while the running-n8n steps
-		// mostly wait (for webhooks, the browser and the one-minute poll).
-		if (step.id === 'webhook') {
-			const wanted = [[N8N1, 'n8n1'], [N8N_OLDEST, 'n8n-oldest']].filter(([, id]) => selected.some((s) => s.id === id));
-			wanted.reduce((previous, [version]) => previous.then(() => ctx.host(version)).catch(() => undefined), Promise.resolve());
-		}
-		const label = `[${step.id}] (issue ${step.issue}) ${step.title}`;
-		process.stdout.write(`\n=== ${label}\n`);
-		const stepStarted = Date.now();
-		ctx.beginStep(step.id);
-		let error;
-		try {
-			await step.run(ctx);
-		} catch (caught) {
-			error = caught;
-		}
-		const seconds = (Date.now() - stepStarted) / 1000;
-		const notes = ctx.endStep();
-		results.push({ step, seconds, error, notes });
-		if (error) {
-			process.stdout.write(`FAIL ${step.id} after ${format(seconds)}: ${error.stack ?? error.message}\n`);
-			process.stdout.write(ctx.diagnostics());
-		} else {
-			process.stdout.write(`PASS ${step.id} in ${format(seconds)}\n`);
-		}
-	}
-	await ctx.close();
-
-	const total = (Date.now() - started) / 1000;
-	const lines = ['', '=== e2e summary'];
-	for (const { step, seconds, error, notes } of results) {
-		lines.push(`${error ? 'FAIL' : 'PASS'}  ${step.id.padEnd(8)} ${format(seconds).padStart(7)}  ${step.title}`);
-		for (const note of notes) lines.push(`                        ${note}`);
-		if (error) lines.push(`                        error: ${String(error.message).split('\n')[0]}`);
-	}
-	for (const [what, seconds] of Object.entries(ctx.timings)) lines.push(`time: ${what}: ${format(seconds)}`);
-	lines.push(`total: ${format(total)}; logs and screenshots in ${dir}`);
-	const failed = results.filter((r) => r.error).length;
-	lines.push(failed ? `${failed} of ${results.length} steps FAILED` : `all ${results.length} steps passed`);
-	process.stdout.write(`${lines.join('\n')}\n`);
-	return failed ? 1 : 0;
-}
-
-const watchdogMinutes = Number(process.env.E2E_TIMEOUT_MINUTES ?? 45);
-setTimeout(() => {
-	process.stderr.write(`\ne2e suite still running after ${watchdogMinutes} minutes: giving up.\n`);
-	void exitAfterCleanup(124);
-}, watchdogMinutes * 60_000).unref();
-
-main().then(
-	(code) => exitAfterCleanup(code),
-	(error) => {
-		process.stderr.write(`${error.stack ?? error}\n`);
-		return exitAfterCleanup(1);
+runSuite({
+	name: 'e2e',
+	steps: STEPS,
+	timeoutMinutes: Number(process.env.E2E_TIMEOUT_MINUTES ?? 45),
+	// n8n 1.x is installed (on first use) in the background while the running-n8n steps
+	// mostly wait (for webhooks, the browser and the one-minute poll).
+	beforeStep(step, selected, ctx) {
+		if (step.id !== 'webhook') return;
+		const wanted = [[N8N1, 'n8n1'], [N8N_OLDEST, 'n8n-oldest']].filter(([, id]) => selected.some((s) => s.id === id));
+		wanted.reduce((previous, [version]) => previous.then(() => ctx.host(version)).catch(() => undefined), Promise.resolve());
 	},
-);
+});

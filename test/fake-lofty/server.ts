@@ -271,6 +271,7 @@ export class FakeLofty {
 			headers: { ...req.headers },
 			status: 0,
 			at,
+			remotePort: req.socket.remotePort,
 		};
 		this.requests.push(record);
 		this.onRequest?.(record);

@@ -49,6 +49,8 @@ export interface RecordedRequest {
 	status: number;
 	/** Date.now() when received. */
 	at: number;
+	/** The client's TCP port (tells the sending process apart when several share the fake). */
+	remotePort?: number;
 }
 
 /** Format of the date-time strings the fake writes (lead createTime, call createTime, ...). */
