@@ -40,12 +40,22 @@ function serviceDir(prefix, owner) {
 	return dir;
 }
 
-/** Debian's postgres user, when we are root (PostgreSQL will not run as root). */
+/**
+ * The user the cluster runs as when we are root (PostgreSQL will not run as root): Debian's
+ * `postgres`, created by the package; a system user of our own if it is missing.
+ */
 async function postgresUser() {
 	if (!isRoot()) return undefined;
-	const { output } = await run('id', ['-u', 'postgres'], { label: 'id -u postgres' });
-	const { output: gid } = await run('id', ['-g', 'postgres'], { label: 'id -g postgres' });
-	return { name: 'postgres', uid: Number(output.trim()), gid: Number(gid.trim()) };
+	let name = 'postgres';
+	if ((await run('id', ['-u', name], { check: false })).code !== 0) {
+		name = 'lofty-postgres';
+		if ((await run('id', ['-u', name], { check: false })).code !== 0) {
+			await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', name], { label: `useradd ${name}` });
+		}
+	}
+	const { output } = await run('id', ['-u', name], { label: `id -u ${name}` });
+	const { output: gid } = await run('id', ['-g', name], { label: `id -g ${name}` });
+	return { name, uid: Number(output.trim()), gid: Number(gid.trim()) };
 }
 
 /** Runs a PostgreSQL program as the cluster's owner. */

@@ -269,8 +269,10 @@ export async function killStep(ctx) {
 	ctx.note(
 		`${victim.name} had run ${onVictim.length} of them (${JSON.stringify(statusCounts(onVictim))}); notes stored ${stored.notes.length}, ${stored.twice.length} created twice`,
 	);
+	const failedOnVictim = onVictim.find((d) => d.error);
+	if (failedOnVictim) ctx.note(`n8n's verdict on execution ${failedOnVictim.id}: ${failedOnVictim.error.slice(0, 200)}`);
 	const unfinished = details.filter((d) => !['success', 'error', 'crashed', 'canceled'].includes(d.status));
-	if (unfinished.length) ctx.note(`n8n left ${unfinished.length} execution(s) "${unfinished[0].status}" (not failed, not recovered) within the wait`);
+	assert.equal(unfinished.length, 0, `n8n marked every execution failed or finished (left ${unfinished.map((d) => `${d.id} ${d.status}`).join(', ')})`);
 	assert.equal(stored.twice.length, 0, `no note created twice: ${stored.twice.join(', ')}`);
 	const onSurvivor = details.filter((d) => d.worker && d.worker !== victim.name);
 	assert.ok(onSurvivor.every((d) => d.status === 'success'), 'executions on the surviving worker succeeded');
