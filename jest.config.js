@@ -26,7 +26,7 @@ module.exports = {
 			setupFiles: ['<rootDir>/test/support/n8n-router.ts'],
 			testPathIgnorePatterns: [
 				'/node_modules/',
-				'/test/(catalogue|credentials|editor|lead-trigger|load-options|package|pagination|properties|reliability|start|throttle|trigger)\\.test\\.ts$',
+				'/test/(catalogue|credentials|editor|lead-trigger|load-options|package|pagination|properties|reliability|start|throttle|throttle-shared|trigger)\\.test\\.ts$',
 				'/test/fake-lofty/',
 			],
 		},

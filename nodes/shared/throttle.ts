@@ -11,6 +11,16 @@ export const LONGEST_RESET_WAIT_MS = LONGEST_WINDOW_MS + WINDOW_SLACK_MS;
 export const DEFAULT_MAX_WAIT_MS = 10 * 60_000;
 /** Slack added after a reset so a window that ends on a rounded second is really over. */
 const RESET_MARGIN_MS = 30;
+/**
+ * Shared mode lasts this many windows after the last sign of other senders. Others renew it in
+ * every window they send in; once they have been quiet this long (5 min at Lofty's 60 s window)
+ * bursting costs at most one window of 429s if they come back, and they are seen again at once.
+ */
+const QUIET_WINDOWS = 5;
+/** Answers whose resets lie closer than this belong to one window (clocks and rounding differ). */
+const SAME_WINDOW_MS = 1_000;
+/** In shared mode at most one request in flight per this many left, so few can meet a 429 together. */
+const SHARED_IN_FLIGHT_SHARE = 4;
 
 /** "45 s", "2 min", "9 min 45 s" */
 export function formatWait(ms: number): string {
@@ -91,6 +101,11 @@ export interface WaitBound {
  *
  * Until Lofty has told us the budget, only one request is in flight. Afterwards
  * requests go out while the budget lasts and the rest wait for the window to reset.
+ *
+ * Other processes (n8n queue-mode workers) may spend the same budget; they are seen only through
+ * Lofty's headers: a window that counts more requests than this process can have sent in it.
+ * Then the budget is shared for a while: after a reset one request finds out what is left, and
+ * what is left is spread over the rest of the window instead of sent at once.
  */
 export class RateBudget {
 	private limit: number | undefined;
@@ -102,6 +117,24 @@ export class RateBudget {
 	private inFlight = 0;
 
 	private waiters: Array<() => void> = [];
+
+	/** Until then (epoch ms) others are assumed to send with this credential too. */
+	private sharedUntil = 0;
+
+	/** The longest time left in a window that an answer reported: the window's length, about. */
+	private windowMs: number | undefined;
+
+	/** The window whose answers are being counted, by its reset, and how many were this process's. */
+	private countedResetAt: number | undefined;
+
+	private answeredInWindow = 0;
+
+	private lastSendAt = 0;
+
+	/** Whether other senders have been seen lately (see QUIET_WINDOWS). */
+	sharing(now = Date.now()): boolean {
+		return now < this.sharedUntil;
+	}
 
 	/**
 	 * Waits for a slot. Call `release` with the response headers (or nothing) when the request ends.
@@ -115,9 +148,11 @@ export class RateBudget {
 		for (;;) {
 			if (signal?.aborted) throw new Error('The execution was canceled');
 			const now = Date.now();
+			const shared = this.sharing(now);
 			if (this.resetAt !== undefined && now >= this.resetAt) {
 				// The window is over: the full budget is back, the next window's end is unknown.
-				this.remaining = this.limit;
+				// Shared, others may have spent it already: one request goes alone to find out.
+				this.remaining = shared ? undefined : this.limit;
 				this.resetAt = undefined;
 			}
 			if (this.remaining === undefined) {
@@ -127,6 +162,19 @@ export class RateBudget {
 				continue;
 			}
 			if (this.remaining > 0) {
+				if (shared) {
+					const pause = this.pace(now);
+					if (pause > 0) {
+						if (now + pause > deadline) throw giveUp(now);
+						await sleep(pause, signal);
+						continue;
+					}
+					if (this.inFlight >= Math.max(1, Math.floor(this.remaining / SHARED_IN_FLIGHT_SHARE))) {
+						if (now >= deadline) throw giveUp(now);
+						await this.nextRelease(signal);
+						continue;
+					}
+				}
 				this.remaining--;
 				return this.take();
 			}
@@ -149,14 +197,19 @@ export class RateBudget {
 	/** Records what a response said about the budget and frees the slot. */
 	release(info: RateLimitHeaders = {}): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
+		const now = Date.now();
+		if (this.othersIn(info, true, now)) this.sharedUntil = now + this.quietMs();
 		if (info.limit !== undefined) this.limit = info.limit;
 		if (info.remaining !== undefined) {
 			const newWindow =
 				info.resetAt !== undefined &&
-				(this.resetAt === undefined || info.resetAt > this.resetAt + 1_000);
+				(this.resetAt === undefined || info.resetAt > this.resetAt + SAME_WINDOW_MS);
 			if (newWindow || this.remaining === undefined) {
 				// Requests still in flight were sent against this window too.
 				this.remaining = Math.max(0, info.remaining - this.inFlight);
+			} else if (this.sharing(now)) {
+				// Others spend it too: believe the latest count, less what is still on its way.
+				this.remaining = Math.min(this.remaining, Math.max(0, info.remaining - this.inFlight));
 			} else {
 				this.remaining = Math.min(this.remaining, info.remaining);
 			}
@@ -169,6 +222,10 @@ export class RateBudget {
 	/** A 429: nothing is left until the window resets (or a minute, when Lofty did not say). */
 	exhausted(info: RateLimitHeaders, now = Date.now()): number {
 		this.inFlight = Math.max(0, this.inFlight - 1);
+		// Without counts, a 429 while this process still had budget is the only sign of others.
+		const countable = info.resetAt !== undefined && (info.limit ?? this.limit) !== undefined;
+		const unexplained = countable ? this.othersIn({ ...info, remaining: 0 }, false, now) : (this.remaining ?? 0) > 0;
+		if (unexplained) this.sharedUntil = now + this.quietMs();
 		if (info.limit !== undefined) this.limit = info.limit;
 		this.remaining = 0;
 		this.resetAt = info.resetAt ?? now + DEFAULT_RESET_WAIT_MS;
@@ -176,8 +233,40 @@ export class RateBudget {
 		return this.resetAt - now;
 	}
 
+	/**
+	 * Counts an answer against its window (a 429 spent nothing). True when the window holds more
+	 * requests than this process can have put in it: those it had answered in it and those in flight.
+	 */
+	private othersIn(info: RateLimitHeaders, spent: boolean, now: number): boolean {
+		if (info.resetAt === undefined) return false;
+		this.windowMs = Math.min(LONGEST_RESET_WAIT_MS, Math.max(this.windowMs ?? 0, info.resetAt - now));
+		if (this.countedResetAt === undefined || info.resetAt > this.countedResetAt + SAME_WINDOW_MS) {
+			this.countedResetAt = info.resetAt;
+			this.answeredInWindow = 0;
+		} else if (info.resetAt < this.countedResetAt - SAME_WINDOW_MS) {
+			// A late answer from an earlier window.
+			return false;
+		}
+		if (spent) this.answeredInWindow++;
+		const limit = info.limit ?? this.limit;
+		if (limit === undefined || info.remaining === undefined) return false;
+		return limit - info.remaining > this.answeredInWindow + this.inFlight;
+	}
+
+	private quietMs(): number {
+		return QUIET_WINDOWS * (this.windowMs ?? LONGEST_WINDOW_MS);
+	}
+
+	/** Shared mode: how long until the next send, so what is left lasts to the window's end. */
+	private pace(now: number): number {
+		if (this.resetAt === undefined || this.remaining === undefined) return 0;
+		const due = this.lastSendAt + (this.resetAt - this.lastSendAt) / (this.remaining + 1);
+		return Math.max(0, Math.ceil(due - now));
+	}
+
 	private take(): void {
 		this.inFlight++;
+		this.lastSendAt = Date.now();
 	}
 
 	private wake(): void {
