@@ -3,8 +3,7 @@ import { RateBudget } from '../nodes/shared/throttle';
 import { describeSim, simulate } from './support/shared-budget-sim';
 import { process, setTimeout } from './support/node';
 
-// LOFTY_SHARED_SIM=1 runs issue 14's figures: 240 requests against 10 per 2 s, 5 loops per process.
-const REPORT = process.env.LOFTY_SHARED_SIM === '1';
+// Issue 14's own figures (240 requests, 2 workers in a real n8n) come from `npm run test:queue`.
 
 const settle = (ms = 30) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -129,22 +128,7 @@ describe('processes sharing one credential (independent budgets, one fake Lofty)
 		expect(result.served).toBe(30);
 		expect(result.total429).toBe(0);
 		expect(budget.sharing()).toBe(false);
+		// 30 requests in 3 windows of 10: every window was spent whole, none held back by pacing.
 		expect(result.windows).toBe(3);
-		expect(result.burstMs).toBeLessThan(1_000);
 	});
-});
-
-(REPORT ? describe : describe.skip)('shared throttle report', () => {
-	it.each<[number, ResetStyle]>([
-		[1, 'remaining-ms'],
-		[2, 'remaining-ms'],
-		[3, 'remaining-ms'],
-		[1, 'epoch-seconds'],
-		[2, 'epoch-seconds'],
-		[3, 'epoch-seconds'],
-	])('%i processes, Reset as %s', async (processes, resetStyle) => {
-		const result = await simulate({ processes, loops: 5, requests: 240, limit: 10, windowMs: 2000, resetStyle });
-		process.stdout.write(describeSim(`${processes} process(es), ${resetStyle}`, result));
-		expect(result.served).toBe(240);
-	}, 300_000);
 });
