@@ -19,6 +19,8 @@ const RESET_MARGIN_MS = 30;
 const QUIET_WINDOWS = 5;
 /** Answers whose resets lie closer than this belong to one window (clocks and rounding differ). */
 const SAME_WINDOW_MS = 1_000;
+/** Requests sent this soon after another may reach Lofty before it (other connections). */
+const OVERTAKE_MS = 20;
 /** In shared mode at most one request in flight per this many left, so few can meet a 429 together. */
 const SHARED_IN_FLIGHT_SHARE = 4;
 
@@ -116,6 +118,11 @@ export class RateBudget {
 
 	private inFlight = 0;
 
+	/** The requests in flight: ticket (in the order they were sent) -> when it was sent. */
+	private readonly pending = new Map<number, number>();
+
+	private lastTicket = 0;
+
 	private waiters: Array<() => void> = [];
 
 	/** Until then (epoch ms) others are assumed to send with this credential too. */
@@ -137,11 +144,12 @@ export class RateBudget {
 	}
 
 	/**
-	 * Waits for a slot. Call `release` with the response headers (or nothing) when the request ends.
+	 * Waits for a slot; resolves the request's ticket. Call `release` (or `exhausted` after a 429)
+	 * with the response headers and the ticket when the request ends.
 	 * A request that began waiting at `bound.since` waits at most `bound.maxMs` in all, over every
 	 * call: past that it gets RateLimitWaitError, at once when the next window opens too late.
 	 */
-	async acquire(signal?: AbortSignal, bound: WaitBound = { since: Date.now(), maxMs: Infinity }): Promise<void> {
+	async acquire(signal?: AbortSignal, bound: WaitBound = { since: Date.now(), maxMs: Infinity }): Promise<number> {
 		const deadline = bound.since + bound.maxMs;
 		const giveUp = (now: number, nextWindowInMs?: number) =>
 			new RateLimitWaitError(now - bound.since, bound.maxMs, nextWindowInMs);
@@ -195,10 +203,10 @@ export class RateBudget {
 	}
 
 	/** Records what a response said about the budget and frees the slot. */
-	release(info: RateLimitHeaders = {}): void {
-		this.inFlight = Math.max(0, this.inFlight - 1);
+	release(info: RateLimitHeaders = {}, ticket?: number): void {
+		const earlier = this.settle(ticket);
 		const now = Date.now();
-		if (this.othersIn(info, true, now)) this.sharedUntil = now + this.quietMs();
+		if (this.othersIn(info, true, now, earlier)) this.sharedUntil = now + this.quietMs();
 		if (info.limit !== undefined) this.limit = info.limit;
 		if (info.remaining !== undefined) {
 			const newWindow =
@@ -220,11 +228,11 @@ export class RateBudget {
 	}
 
 	/** A 429: nothing is left until the window resets (or a minute, when Lofty did not say). */
-	exhausted(info: RateLimitHeaders, now = Date.now()): number {
-		this.inFlight = Math.max(0, this.inFlight - 1);
+	exhausted(info: RateLimitHeaders, ticket?: number, now = Date.now()): number {
+		const earlier = this.settle(ticket);
 		// Without counts, a 429 while this process still had budget is the only sign of others.
 		const countable = info.resetAt !== undefined && (info.limit ?? this.limit) !== undefined;
-		const unexplained = countable ? this.othersIn({ ...info, remaining: 0 }, false, now) : (this.remaining ?? 0) > 0;
+		const unexplained = countable ? this.othersIn({ ...info, remaining: 0 }, false, now, earlier) : (this.remaining ?? 0) > 0;
 		if (unexplained) this.sharedUntil = now + this.quietMs();
 		if (info.limit !== undefined) this.limit = info.limit;
 		this.remaining = 0;
@@ -234,10 +242,27 @@ export class RateBudget {
 	}
 
 	/**
-	 * Counts an answer against its window (a 429 spent nothing). True when the window holds more
-	 * requests than this process can have put in it: those it had answered in it and those in flight.
+	 * Frees a request's slot. Returns how many of this process's requests still in flight Lofty may
+	 * have counted in this answer: those sent before it, and those sent so soon after that they may
+	 * have overtaken it; not the rest of a burst, which would hide others' requests. Without a
+	 * ticket, every other one in flight.
 	 */
-	private othersIn(info: RateLimitHeaders, spent: boolean, now: number): boolean {
+	private settle(ticket: number | undefined): number {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		const sentAt = ticket === undefined ? undefined : this.pending.get(ticket);
+		if (ticket === undefined || sentAt === undefined) return this.inFlight;
+		this.pending.delete(ticket);
+		let counted = 0;
+		for (const [other, at] of this.pending) if (other < ticket || at - sentAt <= OVERTAKE_MS) counted++;
+		return counted;
+	}
+
+	/**
+	 * Counts an answer against its window (a 429 spent nothing). True when the window holds more
+	 * requests than this process can have put in it: those it had answered in it and those it sent
+	 * before this one that are still in flight (`earlier`).
+	 */
+	private othersIn(info: RateLimitHeaders, spent: boolean, now: number, earlier: number): boolean {
 		if (info.resetAt === undefined) return false;
 		this.windowMs = Math.min(LONGEST_RESET_WAIT_MS, Math.max(this.windowMs ?? 0, info.resetAt - now));
 		if (this.countedResetAt === undefined || info.resetAt > this.countedResetAt + SAME_WINDOW_MS) {
@@ -250,7 +275,7 @@ export class RateBudget {
 		if (spent) this.answeredInWindow++;
 		const limit = info.limit ?? this.limit;
 		if (limit === undefined || info.remaining === undefined) return false;
-		return limit - info.remaining > this.answeredInWindow + this.inFlight;
+		return limit - info.remaining > this.answeredInWindow + earlier;
 	}
 
 	private quietMs(): number {
@@ -264,9 +289,12 @@ export class RateBudget {
 		return Math.max(0, Math.ceil(due - now));
 	}
 
-	private take(): void {
+	private take(): number {
 		this.inFlight++;
 		this.lastSendAt = Date.now();
+		const ticket = ++this.lastTicket;
+		this.pending.set(ticket, this.lastSendAt);
+		return ticket;
 	}
 
 	private wake(): void {

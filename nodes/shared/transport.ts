@@ -281,9 +281,9 @@ function maxWaitOf(node: INode): number {
 }
 
 /** A throttle or back-off wait; it fails when the execution is canceled or the wait would be too long. */
-async function wait(node: INode, itemIndex: number | undefined, waiting: Promise<void>): Promise<void> {
+async function wait<T>(node: INode, itemIndex: number | undefined, waiting: Promise<T>): Promise<T> {
 	try {
-		await waiting;
+		return await waiting;
 	} catch (error) {
 		if (error instanceof RateLimitWaitError) {
 			const next = error.nextWindowInMs === undefined ? '' : ` and the next window opens in ${formatWait(error.nextWindowInMs)}`;
@@ -313,7 +313,7 @@ async function sendWithRetries(
 	let rateLimited = 0;
 	let transient = 0;
 	for (;;) {
-		await wait(node, itemIndex, budget.acquire(signal, bound));
+		const ticket = await wait(node, itemIndex, budget.acquire(signal, bound));
 		let response: LoftyResponse;
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
@@ -323,10 +323,10 @@ async function sendWithRetries(
 		} catch (error) {
 			const failure = describeFailure(error);
 			if (failure.status === 429) {
-				budget.exhausted(readRateLimitHeaders(failure.headers));
+				budget.exhausted(readRateLimitHeaders(failure.headers), ticket);
 				if (++rateLimited <= MAX_RATE_LIMIT_RETRIES) continue;
 			} else {
-				budget.release(readRateLimitHeaders(failure.headers));
+				budget.release(readRateLimitHeaders(failure.headers), ticket);
 				if (signal?.aborted) {
 					throw new NodeOperationError(node, 'The execution was canceled while waiting for Lofty', { itemIndex });
 				}
@@ -337,7 +337,7 @@ async function sendWithRetries(
 			}
 			throw apiError(node, failure, credentialType, error instanceof Error ? error.message : 'Request failed', itemIndex);
 		}
-		budget.release(readRateLimitHeaders(response.headers));
+		budget.release(readRateLimitHeaders(response.headers), ticket);
 		let body: unknown;
 		try {
 			body = parseLoftyBody(response.body);

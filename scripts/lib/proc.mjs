@@ -149,9 +149,9 @@ export async function portIsFree(port) {
 
 // Linux only (as the pinned n8n): who listens on a port, read from /proc.
 
-/** Inodes of the TCP sockets that listen on `port`, in this network namespace. */
-function listeningInodes(port) {
-	const inodes = new Set();
+/** TCP sockets of this network namespace: {port (local), listening, inode}. */
+function tcpSockets() {
+	const sockets = [];
 	for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
 		let text = '';
 		try {
@@ -162,28 +162,20 @@ function listeningInodes(port) {
 		for (const row of text.split('\n').slice(1)) {
 			const fields = row.trim().split(/\s+/);
 			// local_address is HEXIP:HEXPORT; state 0A is LISTEN; field 9 is the inode.
-			if (fields.length > 9 && fields[3] === '0A' && parseInt(fields[1].split(':').pop(), 16) === port) inodes.add(fields[9]);
+			if (fields.length > 9) sockets.push({ port: parseInt(fields[1].split(':').pop(), 16), listening: fields[3] === '0A', inode: fields[9] });
 		}
 	}
-	return inodes;
+	return sockets;
+}
+
+/** Inodes of the TCP sockets that listen on `port`. */
+function listeningInodes(port) {
+	return new Set(tcpSockets().filter((s) => s.listening && s.port === port).map((s) => s.inode));
 }
 
 /** Inodes of the TCP sockets whose own (local) port is `port`: a client's end of a connection. */
 function clientInodes(port) {
-	const inodes = new Set();
-	for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-		let text = '';
-		try {
-			text = readFileSync(table, 'utf8');
-		} catch {
-			continue;
-		}
-		for (const row of text.split('\n').slice(1)) {
-			const fields = row.trim().split(/\s+/);
-			if (fields.length > 9 && fields[3] !== '0A' && parseInt(fields[1].split(':').pop(), 16) === port) inodes.add(fields[9]);
-		}
-	}
-	return inodes;
+	return new Set(tcpSockets().filter((s) => !s.listening && s.port === port).map((s) => s.inode));
 }
 
 /**

@@ -17,6 +17,8 @@ interface Window {
 export interface RateDecision {
 	allowed: boolean;
 	headers: Record<string, string>;
+	/** When the window the request was counted in began (epoch ms). */
+	windowStart: number;
 }
 
 export class RateLimiter {
@@ -47,7 +49,7 @@ export class RateLimiter {
 		}
 		const allowed = win.count < limit;
 		if (allowed) win.count += 1;
-		return { allowed, headers: this.headers(win, now) };
+		return { allowed, headers: this.headers(win, now), windowStart: win.start };
 	}
 
 	private headers(win: Window, now: number): Record<string, string> {

@@ -317,6 +317,7 @@ export class FakeLofty {
 			identity = auth.identity;
 			const decision = this.limiter.take(identity, Date.now());
 			rateHeaders = decision.headers;
+			record.rateWindow = decision.windowStart;
 			if (!decision.allowed) {
 				send({ status: 429, body: { message: 'Too Many Requests' }, headers: rateHeaders });
 				return;

@@ -51,6 +51,8 @@ export interface RecordedRequest {
 	at: number;
 	/** The client's TCP port (tells the sending process apart when several share the fake). */
 	remotePort?: number;
+	/** When the rate-limit window this request was counted in began (rate-limited routes only). */
+	rateWindow?: number;
 }
 
 /** Format of the date-time strings the fake writes (lead createTime, call createTime, ...). */

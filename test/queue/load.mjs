@@ -122,23 +122,22 @@ export function storedNotes(sandbox, tag) {
 
 /**
  * What the rate limit saw of the requests received since `since` (index into fake.requests):
- * the windows (rebuilt as the fake opens them: at the first request after the last one ended),
- * the 429s in each per sender, the wall time from the first to the last answered request, and
- * the bound: (ceil(served / limit) - 1) windows.
+ * the windows (as the fake counted them), the 429s in each per sender, the wall time from the
+ * first to the last answered request, and the bound: (ceil(served / limit) - 1) windows.
  */
 export function rateLimitReport(sandbox, since) {
 	const { limit, windowMs } = sandbox.fake.rateLimit;
-	const requests = sandbox.fake.requests.slice(since).filter((r) => r.path.startsWith('/v1.0/'));
-	const windows = [];
-	let current;
+	const requests = sandbox.fake.requests.slice(since).filter((r) => r.rateWindow !== undefined);
+	const byStart = new Map();
 	for (const request of requests) {
-		if (!current || request.at >= current.end) {
-			current = { start: request.at, end: request.at + windowMs, served: 0, rejected: {} };
-			windows.push(current);
-		}
-		if (request.status === 429) current.rejected[request.sender ?? 'other'] = (current.rejected[request.sender ?? 'other'] ?? 0) + 1;
-		else current.served += 1;
+		if (!byStart.has(request.rateWindow)) byStart.set(request.rateWindow, { start: request.rateWindow, served: 0, rejected: {}, sequence: [] });
+		const window = byStart.get(request.rateWindow);
+		const who = request.sender ?? 'other';
+		if (request.status === 429) window.rejected[who] = (window.rejected[who] ?? 0) + 1;
+		else window.served += 1;
+		window.sequence.push(`${who.replace('worker', 'w')}${request.status === 429 ? '×' : ''}@${request.at - window.start}`);
 	}
+	const windows = [...byStart.values()].sort((x, y) => x.start - y.start);
 	const served = requests.filter((r) => r.status !== 429).length;
 	const rejected = requests.length - served;
 	const bySender = {};
@@ -149,8 +148,11 @@ export function rateLimitReport(sandbox, since) {
 		if (request.status === 429) bySender[who].rejected += 1;
 	}
 	const maxPerWindow = {};
-	for (const window of windows) {
+	const crowded = [];
+	for (const [index, window] of windows.entries()) {
 		for (const [who, n] of Object.entries(window.rejected)) maxPerWindow[who] = Math.max(maxPerWindow[who] ?? 0, n);
+		// A window where a sender met more than one 429: which one, and its requests in order.
+		if (Object.values(window.rejected).some((n) => n > 1)) crowded.push(`window ${index + 1}: ${window.sequence.join(' ')}`);
 	}
 	const wallMs = requests.length ? requests[requests.length - 1].at - requests[0].at : 0;
 	const boundMs = Math.max(0, Math.ceil(served / limit) - 1) * windowMs;
@@ -164,6 +166,7 @@ export function rateLimitReport(sandbox, since) {
 		windowsWith429: windows.filter((w) => Object.keys(w.rejected).length).length,
 		bySender,
 		maxPerWindow,
+		crowded,
 		wallMs,
 		boundMs,
 		ratio: boundMs ? wallMs / boundMs : undefined,

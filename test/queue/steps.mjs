@@ -230,6 +230,7 @@ export async function loadStep(ctx) {
 	ctx.note(`${result.count} executions: ${JSON.stringify(result.statuses)}; run by ${JSON.stringify(byWorker)}; all ended ${result.seconds.toFixed(1)} s after the posts`);
 	ctx.note(`rate limit ${report.limit} per ${report.windowMs / 1000} s: ${describeReport(report)}`);
 	ctx.note(`wall time (first to last Lofty request) ${(report.wallMs / 1000).toFixed(1)} s; bound ${(report.boundMs / 1000).toFixed(1)} s; ratio ${report.ratio?.toFixed(2)}`);
+	for (const line of report.crowded) ctx.note(`more than one 429 for a sender in ${line} (sender@ms into the window, × = 429)`);
 	assert.deepEqual(result.statuses, { success: result.count }, 'every execution succeeded');
 	const failedItems = details.filter((d) => d.notes.length !== NOTES_PER_EXECUTION || d.lead.length !== 1);
 	assert.equal(failedItems.length, 0, `every execution created ${NOTES_PER_EXECUTION} notes and read the lead (${failedItems.map((d) => d.id).join(', ')})`);

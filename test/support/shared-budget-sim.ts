@@ -52,14 +52,14 @@ async function send(fake: FakeLofty, processIndex: number): Promise<{ status: nu
 /** One request as the transport sends it: waits for the budget, retries every 429 after its wait. */
 async function request(fake: FakeLofty, budget: RateBudget, processIndex: number): Promise<void> {
 	for (;;) {
-		await budget.acquire();
+		const ticket = await budget.acquire();
 		const { status, headers } = await send(fake, processIndex);
 		const info = readRateLimitHeaders(headers);
 		if (status === 429) {
-			budget.exhausted(info);
+			budget.exhausted(info, ticket);
 			continue;
 		}
-		budget.release(info);
+		budget.release(info, ticket);
 		if (status !== 200) throw new Error(`the fake answered ${status}`);
 		return;
 	}
