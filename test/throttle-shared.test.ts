@@ -41,6 +41,31 @@ describe('a budget shared with other processes', () => {
 		expect(budget.sharing()).toBe(false);
 	});
 
+	it('sees others behind its own burst: an answer counts only the requests sent before it', async () => {
+		const budget = new RateBudget();
+		budget.release(window(9), await budget.acquire());
+		// Five go out at once; meanwhile another process sends three.
+		const tickets: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			tickets.push(await budget.acquire());
+			now += 25;
+		}
+		// The first of the five comes back: Lofty has counted the probe, it, and the other three.
+		budget.release(window(5), tickets[0]);
+		expect(budget.sharing()).toBe(true);
+	});
+
+	it('does not take its own requests sent just after an answer for someone else', async () => {
+		const budget = new RateBudget();
+		budget.release(window(9), await budget.acquire());
+		const first = await budget.acquire();
+		const second = await budget.acquire();
+		// The second went out in the same moment and reached Lofty first: its count includes both.
+		budget.release(window(7), second);
+		budget.release(window(7), first);
+		expect(budget.sharing()).toBe(false);
+	});
+
 	it('does not blame others for a 429 its own requests explain (sent at the end of the last window)', async () => {
 		const budget = new RateBudget();
 		await budget.acquire();
