@@ -9,10 +9,10 @@
 
 import { runSuite } from '../e2e/runner.mjs';
 import { writeQueueResults } from './results.mjs';
-import { closeSession, killStep, leadTriggerStep, loadStep, redisStep, servicesStep, triggerStep } from './steps.mjs';
+import { closeSession, clusterStep, killStep, leadTriggerStep, loadStep, redisStep, triggerStep } from './steps.mjs';
 
 const STEPS = [
-	{ id: 'cluster', issue: '14', title: 'Redis and PostgreSQL from Debian, n8n 2.41.1 in queue mode: main, 2 workers (concurrency 5), webhook processor', run: servicesStep },
+	{ id: 'cluster', issue: '14', title: 'Redis and PostgreSQL from Debian, n8n 2.41.1 in queue mode: main, 2 workers (concurrency 5), webhook processor', run: clusterStep },
 	{ id: 'trigger', issue: '14', title: 'Lofty Trigger: subscribe once, event on the webhook processor runs on a worker, restart keeps one subscription per list, deactivate unsubscribes', run: triggerStep },
 	{ id: 'load', issue: '14', title: '40 executions at once (5 notes and a lead each) on one credential, sandbox at 10 requests per 2 s', run: loadStep },
 	{ id: 'kill', issue: '14', title: 'a worker killed mid-run: n8n’s verdict, no note created twice', run: killStep },

@@ -99,7 +99,7 @@ async function addLead(ctx, label) {
 	return leadId;
 }
 
-export async function servicesStep(ctx) {
+export async function clusterStep(ctx) {
 	const state = await session(ctx);
 	ctx.use(state.cluster.main);
 	const [[version]] = await state.postgres.query('show server_version');
