@@ -30,7 +30,7 @@ export function formatSeconds(seconds) {
 }
 
 /**
- * Runs a suite. steps: [{id, issue, title, run(ctx, selected)}]; `beforeStep(step, selected, ctx)`
+ * Runs a suite. steps: [{id, issue, title, run(ctx)}]; `beforeStep(step, selected, ctx)`
  * may start background work; `close(ctx)` runs after the last step (and on an interrupt), before
  * the context stops its n8n instances and sandboxes. Artifacts go to test-artifacts/<name>.
  */
@@ -57,7 +57,7 @@ export function runSuite({ name, steps, timeoutMinutes, beforeStep = () => undef
 			ctx.beginStep(step.id);
 			let error;
 			try {
-				await step.run(ctx, selected);
+				await step.run(ctx);
 			} catch (caught) {
 				error = caught;
 			}
