@@ -32,8 +32,43 @@ describe('a budget shared with other processes', () => {
 
 	const window = (remaining: number, leftMs = 2_000) => ({ limit: 10, remaining, resetAt: now + leftMs });
 
-	it('stays alone while every count is explained by its own requests', async () => {
+	/** A budget past its first window, which it spends carefully (see the cold-start test). */
+	async function warmBudget(): Promise<RateBudget> {
 		const budget = new RateBudget();
+		budget.release(window(9, 10), await budget.acquire());
+		now += 50;
+		return budget;
+	}
+
+	it('in its first window doubles what it sends with each answer, so another process shows first', async () => {
+		const budget = new RateBudget();
+		budget.release(window(9), await budget.acquire());
+		// One answer: two may go.
+		const first = await budget.acquire();
+		const second = await budget.acquire();
+		expect(await grantedAtOnce(budget, 3)).toBe(0);
+		// Lofty counted the probe, the first, and three requests of another process.
+		budget.release(window(5), first);
+		expect(budget.sharing()).toBe(true);
+		budget.release(window(4), second);
+	});
+
+	it('alone, grows to the whole budget within its first window and bursts from the next one', async () => {
+		const budget = new RateBudget();
+		budget.release(window(9), await budget.acquire());
+		const a = await budget.acquire();
+		const b = await budget.acquire();
+		budget.release(window(8), a);
+		budget.release(window(7), b);
+		// Three answers, all its own: up to eight in flight.
+		expect(await grantedAtOnce(budget, 7)).toBe(7);
+		expect(budget.sharing()).toBe(false);
+		now += 2_100;
+		expect(await grantedAtOnce(budget, 10)).toBe(10);
+	});
+
+	it('stays alone while every count is explained by its own requests', async () => {
+		const budget = await warmBudget();
 		await budget.acquire();
 		budget.release(window(9));
 		expect(await grantedAtOnce(budget, 5)).toBe(5);
@@ -42,7 +77,7 @@ describe('a budget shared with other processes', () => {
 	});
 
 	it('sees others behind its own burst: an answer counts only the requests sent before it', async () => {
-		const budget = new RateBudget();
+		const budget = await warmBudget();
 		budget.release(window(9), await budget.acquire());
 		// Five go out at once; meanwhile another process sends three.
 		const tickets: number[] = [];
@@ -67,7 +102,7 @@ describe('a budget shared with other processes', () => {
 	});
 
 	it('does not blame others for a 429 its own requests explain (sent at the end of the last window)', async () => {
-		const budget = new RateBudget();
+		const budget = await warmBudget();
 		await budget.acquire();
 		budget.release(window(9));
 		expect(await grantedAtOnce(budget, 9)).toBe(9);

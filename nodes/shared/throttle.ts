@@ -125,6 +125,13 @@ export class RateBudget {
 
 	private waiters: Array<() => void> = [];
 
+	/**
+	 * False until this budget's first window is over. In it, the requests in flight double with
+	 * each answer instead of all going at once: answers then show another process's requests
+	 * before this one has spent the window (n8n workers start together).
+	 */
+	private warm = false;
+
 	/** Until then (epoch ms) others are assumed to send with this credential too. */
 	private sharedUntil = 0;
 
@@ -162,6 +169,7 @@ export class RateBudget {
 				// Shared, others may have spent it already: one request goes alone to find out.
 				this.remaining = shared ? undefined : this.limit;
 				this.resetAt = undefined;
+				this.warm = true;
 			}
 			if (this.remaining === undefined) {
 				if (this.inFlight === 0) return this.take();
@@ -182,6 +190,10 @@ export class RateBudget {
 						await this.nextRelease(signal);
 						continue;
 					}
+				} else if (!this.warm && this.resetAt !== undefined && this.inFlight >= 2 ** this.answeredInWindow) {
+					if (now >= deadline) throw giveUp(now);
+					await this.nextRelease(signal);
+					continue;
 				}
 				this.remaining--;
 				return this.take();
