@@ -32,17 +32,15 @@ describe('a budget shared with other processes', () => {
 
 	const window = (remaining: number, leftMs = 2_000) => ({ limit: 10, remaining, resetAt: now + leftMs });
 
-	/** A budget past its first window, which it spends carefully (see the cold-start test). */
-	async function warmBudget(): Promise<RateBudget> {
+	/** A budget that has had `answers` answers of its own in this window (Remaining 9, 8, ...). */
+	async function grown(answers: number): Promise<RateBudget> {
 		const budget = new RateBudget();
-		budget.release(window(9, 10), await budget.acquire());
-		now += 50;
+		for (let i = 1; i <= answers; i++) budget.release(window(10 - i), await budget.acquire());
 		return budget;
 	}
 
-	it('in its first window doubles what it sends with each answer, so another process shows first', async () => {
-		const budget = new RateBudget();
-		budget.release(window(9), await budget.acquire());
+	it('starts each window small and doubles what it sends with each answer, so another process shows first', async () => {
+		const budget = await grown(1);
 		// One answer: two may go.
 		const first = await budget.acquire();
 		const second = await budget.acquire();
@@ -53,46 +51,37 @@ describe('a budget shared with other processes', () => {
 		budget.release(window(4), second);
 	});
 
-	it('alone, grows to the whole budget within its first window and bursts from the next one', async () => {
-		const budget = new RateBudget();
-		budget.release(window(9), await budget.acquire());
-		const a = await budget.acquire();
-		const b = await budget.acquire();
-		budget.release(window(8), a);
-		budget.release(window(7), b);
-		// Three answers, all its own: up to eight in flight.
-		expect(await grantedAtOnce(budget, 7)).toBe(7);
+	it('alone, grows to the whole budget within a window, and starts small again in the next', async () => {
+		const budget = await grown(3);
+		// Three answers, all its own: up to eight in flight, all seven left.
+		const tickets = await Promise.all(Array.from({ length: 7 }, () => budget.acquire()));
 		expect(budget.sharing()).toBe(false);
+		tickets.forEach((ticket, i) => budget.release(window(6 - i), ticket));
 		now += 2_100;
-		expect(await grantedAtOnce(budget, 10)).toBe(10);
+		expect(await grantedAtOnce(budget, 10)).toBe(1);
 	});
 
 	it('stays alone while every count is explained by its own requests', async () => {
-		const budget = await warmBudget();
-		await budget.acquire();
-		budget.release(window(9));
-		expect(await grantedAtOnce(budget, 5)).toBe(5);
-		for (let left = 8; left >= 4; left--) budget.release(window(left));
+		const budget = await grown(6);
 		expect(budget.sharing()).toBe(false);
+		expect(await grantedAtOnce(budget, 5)).toBe(4);
 	});
 
 	it('sees others behind its own burst: an answer counts only the requests sent before it', async () => {
-		const budget = await warmBudget();
-		budget.release(window(9), await budget.acquire());
+		const budget = await grown(3);
 		// Five go out at once; meanwhile another process sends three.
 		const tickets: number[] = [];
 		for (let i = 0; i < 5; i++) {
 			tickets.push(await budget.acquire());
 			now += 25;
 		}
-		// The first of the five comes back: Lofty has counted the probe, it, and the other three.
-		budget.release(window(5), tickets[0]);
+		// The first of the five comes back: Lofty has counted its three, it, and the other three.
+		budget.release(window(3), tickets[0]);
 		expect(budget.sharing()).toBe(true);
 	});
 
 	it('does not take its own requests sent just after an answer for someone else', async () => {
-		const budget = new RateBudget();
-		budget.release(window(9), await budget.acquire());
+		const budget = await grown(1);
 		const first = await budget.acquire();
 		const second = await budget.acquire();
 		// The second went out in the same moment and reached Lofty first: its count includes both.
@@ -101,20 +90,15 @@ describe('a budget shared with other processes', () => {
 		expect(budget.sharing()).toBe(false);
 	});
 
-	it('does not blame others for a 429 its own requests explain (sent at the end of the last window)', async () => {
-		const budget = await warmBudget();
-		await budget.acquire();
-		budget.release(window(9));
-		expect(await grantedAtOnce(budget, 9)).toBe(9);
-		// The window ends with three of them still on their way: they land in the next one,
-		// where this process, counting on the whole limit, sends ten more.
+	it('does not blame others for its own requests that land in the next window', async () => {
+		const budget = await grown(3);
+		const late = await Promise.all([budget.acquire(), budget.acquire(), budget.acquire()]);
+		// The window ends with the three still on their way: Lofty counts them in the next one.
 		now += 2_100;
-		expect(await grantedAtOnce(budget, 10)).toBe(10);
-		for (let i = 0; i < 6; i++) budget.release(window(3));
-		budget.release(window(9));
-		budget.release(window(8));
-		budget.release(window(7));
-		budget.exhausted(window(0));
+		expect(await grantedAtOnce(budget, 1)).toBe(0);
+		late.forEach((ticket, i) => budget.release(window(9 - i), ticket));
+		const next = await budget.acquire();
+		budget.release(window(6), next);
 		expect(budget.sharing()).toBe(false);
 	});
 
@@ -163,8 +147,12 @@ describe('a budget shared with other processes', () => {
 		expect(budget.sharing()).toBe(true);
 		now += 1_100;
 		expect(budget.sharing()).toBe(false);
-		// The window it knew is over: the whole limit is back, as for a budget that never saw others.
-		expect(await grantedAtOnce(budget, 5)).toBe(5);
+		// The window it knew is over: the whole limit is back, as for a budget that never saw others,
+		// with no probe and no pacing: what is in flight grows with the answers.
+		const first = await budget.acquire();
+		budget.release(window(9), first);
+		expect(await grantedAtOnce(budget, 5)).toBe(2);
+		expect(budget.sharing()).toBe(false);
 	});
 });
 

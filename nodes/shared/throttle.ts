@@ -102,7 +102,8 @@ export interface WaitBound {
  * in this process: concurrent items, pages and nodes all draw from it.
  *
  * Until Lofty has told us the budget, only one request is in flight. Afterwards
- * requests go out while the budget lasts and the rest wait for the window to reset.
+ * requests go out while the budget lasts and the rest wait for the window to reset; in each
+ * window what is in flight starts at one and doubles with every answer.
  *
  * Other processes (n8n queue-mode workers) may spend the same budget; they are seen only through
  * Lofty's headers: a window that counts more requests than this process can have sent in it.
@@ -124,13 +125,6 @@ export class RateBudget {
 	private lastTicket = 0;
 
 	private waiters: Array<() => void> = [];
-
-	/**
-	 * False until this budget's first window is over. In it, the requests in flight double with
-	 * each answer instead of all going at once: answers then show another process's requests
-	 * before this one has spent the window (n8n workers start together).
-	 */
-	private warm = false;
 
 	/** Until then (epoch ms) others are assumed to send with this credential too. */
 	private sharedUntil = 0;
@@ -169,7 +163,7 @@ export class RateBudget {
 				// Shared, others may have spent it already: one request goes alone to find out.
 				this.remaining = shared ? undefined : this.limit;
 				this.resetAt = undefined;
-				this.warm = true;
+				this.answeredInWindow = 0;
 			}
 			if (this.remaining === undefined) {
 				if (this.inFlight === 0) return this.take();
@@ -190,7 +184,9 @@ export class RateBudget {
 						await this.nextRelease(signal);
 						continue;
 					}
-				} else if (!this.warm && this.resetAt !== undefined && this.inFlight >= 2 ** this.answeredInWindow) {
+				} else if (this.inFlight >= 2 ** this.answeredInWindow) {
+					// Each window starts small and doubles with every answer (1, 2, 4, ...): answers
+					// then show another process's requests before this one has spent the window.
 					if (now >= deadline) throw giveUp(now);
 					await this.nextRelease(signal);
 					continue;
@@ -275,7 +271,11 @@ export class RateBudget {
 	 * before this one that are still in flight (`earlier`).
 	 */
 	private othersIn(info: RateLimitHeaders, spent: boolean, now: number, earlier: number): boolean {
-		if (info.resetAt === undefined) return false;
+		if (info.resetAt === undefined) {
+			// No window to count against; the answers still open the way for more in flight.
+			if (spent) this.answeredInWindow++;
+			return false;
+		}
 		this.windowMs = Math.min(LONGEST_RESET_WAIT_MS, Math.max(this.windowMs ?? 0, info.resetAt - now));
 		if (this.countedResetAt === undefined || info.resetAt > this.countedResetAt + SAME_WINDOW_MS) {
 			this.countedResetAt = info.resetAt;
