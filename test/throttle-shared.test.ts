@@ -7,13 +7,13 @@ import { process, setTimeout } from './support/node';
 
 const settle = (ms = 30) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Starts `count` acquires and says how many got a slot within a moment. */
-async function grantedAtOnce(budget: RateBudget, count: number): Promise<number> {
-	let granted = 0;
+/** Starts `count` acquires and gives the tickets of those that got a slot within a moment. */
+async function grantedAtOnce(budget: RateBudget, count: number): Promise<number[]> {
+	const granted: number[] = [];
 	const controller = new AbortController();
 	const pending = Array.from({ length: count }, () =>
 		budget.acquire(controller.signal).then(
-			() => granted++,
+			(ticket) => granted.push(ticket),
 			() => undefined,
 		),
 	);
@@ -44,7 +44,7 @@ describe('a budget shared with other processes', () => {
 		// One answer: two may go.
 		const first = await budget.acquire();
 		const second = await budget.acquire();
-		expect(await grantedAtOnce(budget, 3)).toBe(0);
+		expect(await grantedAtOnce(budget, 3)).toHaveLength(0);
 		// Lofty counted the probe, the first, and three requests of another process.
 		budget.release(window(5), first);
 		expect(budget.sharing()).toBe(true);
@@ -58,13 +58,13 @@ describe('a budget shared with other processes', () => {
 		expect(budget.sharing()).toBe(false);
 		tickets.forEach((ticket, i) => budget.release(window(6 - i), ticket));
 		now += 2_100;
-		expect(await grantedAtOnce(budget, 10)).toBe(1);
+		expect(await grantedAtOnce(budget, 10)).toHaveLength(1);
 	});
 
 	it('stays alone while every count is explained by its own requests', async () => {
 		const budget = await grown(6);
 		expect(budget.sharing()).toBe(false);
-		expect(await grantedAtOnce(budget, 5)).toBe(4);
+		expect(await grantedAtOnce(budget, 5)).toHaveLength(4);
 	});
 
 	it('sees others behind its own burst: an answer counts only the requests sent before it', async () => {
@@ -95,7 +95,7 @@ describe('a budget shared with other processes', () => {
 		const late = await Promise.all([budget.acquire(), budget.acquire(), budget.acquire()]);
 		// The window ends with the three still on their way: Lofty counts them in the next one.
 		now += 2_100;
-		expect(await grantedAtOnce(budget, 1)).toBe(0);
+		expect(await grantedAtOnce(budget, 1)).toHaveLength(0);
 		late.forEach((ticket, i) => budget.release(window(9 - i), ticket));
 		const next = await budget.acquire();
 		budget.release(window(6), next);
@@ -104,43 +104,36 @@ describe('a budget shared with other processes', () => {
 
 	it('turns shared when the count falls by more than its own requests', async () => {
 		const budget = new RateBudget();
-		await budget.acquire();
-		budget.release(window(9));
-		await budget.acquire();
-		budget.release(window(6));
+		budget.release(window(9), await budget.acquire());
+		budget.release(window(6), await budget.acquire());
 		expect(budget.sharing()).toBe(true);
 	});
 
 	it('turns shared on a 429 while it still had budget', async () => {
 		const budget = new RateBudget();
-		await budget.acquire();
-		budget.release(window(9));
-		await budget.acquire();
-		budget.exhausted(window(0, 1_500));
+		budget.release(window(9), await budget.acquire());
+		budget.exhausted(window(0, 1_500), await budget.acquire());
 		expect(budget.sharing()).toBe(true);
 	});
 
 	it('shared, it probes with one request after a reset and then spreads what is left', async () => {
 		const budget = new RateBudget();
-		await budget.acquire();
-		budget.release(window(9));
-		await budget.acquire();
-		budget.exhausted(window(0, 1_000));
+		budget.release(window(9), await budget.acquire());
+		budget.exhausted(window(0, 1_000), await budget.acquire());
 		now += 1_100;
-		expect(await grantedAtOnce(budget, 5)).toBe(1);
-		budget.release(window(4));
+		const probe = await grantedAtOnce(budget, 5);
+		expect(probe).toHaveLength(1);
+		budget.release(window(4), probe[0]);
 		// Four left for two seconds: the next one goes about 400 ms after the probe, not at once.
-		expect(await grantedAtOnce(budget, 5)).toBe(0);
+		expect(await grantedAtOnce(budget, 5)).toHaveLength(0);
 		now += 450;
-		expect(await grantedAtOnce(budget, 5)).toBe(1);
+		expect(await grantedAtOnce(budget, 5)).toHaveLength(1);
 	});
 
 	it('bursts again after five quiet windows', async () => {
 		const budget = new RateBudget();
-		await budget.acquire();
-		budget.release(window(9));
-		await budget.acquire();
-		budget.release(window(5));
+		budget.release(window(9), await budget.acquire());
+		budget.release(window(5), await budget.acquire());
 		expect(budget.sharing()).toBe(true);
 		// The windows are 2 s long: shared mode lasts 10 s after the last sign of others.
 		now += 9_000;
@@ -151,7 +144,7 @@ describe('a budget shared with other processes', () => {
 		// with no probe and no pacing: what is in flight grows with the answers.
 		const first = await budget.acquire();
 		budget.release(window(9), first);
-		expect(await grantedAtOnce(budget, 5)).toBe(2);
+		expect(await grantedAtOnce(budget, 5)).toHaveLength(2);
 		expect(budget.sharing()).toBe(false);
 	});
 });
@@ -169,7 +162,7 @@ describe('processes sharing one credential (independent budgets, one fake Lofty)
 		expect(Math.max(...result.per429.flatMap((counts) => counts.slice(1)))).toBeLessThanOrEqual(1);
 	});
 
-	it('a process alone bursts as before: no 429, each window spent at once', async () => {
+	it('a process alone spends every window whole: no 429, no pacing', async () => {
 		const budget = new RateBudget();
 		const result = await simulate({ processes: 1, loops: 5, requests: 30, limit: 10, windowMs: 2000, resetStyle: 'remaining-ms', budgets: [budget] });
 		process.stdout.write(describeSim('throttle-shared: 1 process, remaining-ms, 30 requests', result));

@@ -117,8 +117,6 @@ export class RateBudget {
 
 	private resetAt: number | undefined;
 
-	private inFlight = 0;
-
 	/** The requests in flight: ticket (in the order they were sent) -> when it was sent. */
 	private readonly pending = new Map<number, number>();
 
@@ -166,7 +164,7 @@ export class RateBudget {
 				this.answeredInWindow = 0;
 			}
 			if (this.remaining === undefined) {
-				if (this.inFlight === 0) return this.take();
+				if (this.pending.size === 0) return this.take();
 				if (now >= deadline) throw giveUp(now);
 				await this.nextRelease(signal);
 				continue;
@@ -179,12 +177,12 @@ export class RateBudget {
 						await sleep(pause, signal);
 						continue;
 					}
-					if (this.inFlight >= Math.max(1, Math.floor(this.remaining / SHARED_IN_FLIGHT_SHARE))) {
+					if (this.pending.size >= Math.max(1, Math.floor(this.remaining / SHARED_IN_FLIGHT_SHARE))) {
 						if (now >= deadline) throw giveUp(now);
 						await this.nextRelease(signal);
 						continue;
 					}
-				} else if (this.inFlight >= 2 ** this.answeredInWindow) {
+				} else if (this.pending.size >= 2 ** this.answeredInWindow) {
 					// Each window starts small and doubles with every answer (1, 2, 4, ...): answers
 					// then show another process's requests before this one has spent the window.
 					if (now >= deadline) throw giveUp(now);
@@ -200,7 +198,7 @@ export class RateBudget {
 				await sleep(wait, signal);
 				continue;
 			}
-			if (this.inFlight > 0) {
+			if (this.pending.size > 0) {
 				if (now >= deadline) throw giveUp(now);
 				await this.nextRelease(signal);
 				continue;
@@ -210,8 +208,8 @@ export class RateBudget {
 		}
 	}
 
-	/** Records what a response said about the budget and frees the slot. */
-	release(info: RateLimitHeaders = {}, ticket?: number): void {
+	/** Records what a response said about the budget and frees the request's slot. */
+	release(info: RateLimitHeaders, ticket: number): void {
 		const earlier = this.settle(ticket);
 		const now = Date.now();
 		if (this.othersIn(info, true, now, earlier)) this.sharedUntil = now + this.quietMs();
@@ -222,10 +220,10 @@ export class RateBudget {
 				(this.resetAt === undefined || info.resetAt > this.resetAt + SAME_WINDOW_MS);
 			if (newWindow || this.remaining === undefined) {
 				// Requests still in flight were sent against this window too.
-				this.remaining = Math.max(0, info.remaining - this.inFlight);
+				this.remaining = Math.max(0, info.remaining - this.pending.size);
 			} else if (this.sharing(now)) {
 				// Others spend it too: believe the latest count, less what is still on its way.
-				this.remaining = Math.min(this.remaining, Math.max(0, info.remaining - this.inFlight));
+				this.remaining = Math.min(this.remaining, Math.max(0, info.remaining - this.pending.size));
 			} else {
 				this.remaining = Math.min(this.remaining, info.remaining);
 			}
@@ -236,7 +234,7 @@ export class RateBudget {
 	}
 
 	/** A 429: nothing is left until the window resets (or a minute, when Lofty did not say). */
-	exhausted(info: RateLimitHeaders, ticket?: number, now = Date.now()): number {
+	exhausted(info: RateLimitHeaders, ticket: number, now = Date.now()): number {
 		const earlier = this.settle(ticket);
 		// Without counts, a 429 while this process still had budget is the only sign of others.
 		const countable = info.resetAt !== undefined && (info.limit ?? this.limit) !== undefined;
@@ -252,13 +250,11 @@ export class RateBudget {
 	/**
 	 * Frees a request's slot. Returns how many of this process's requests still in flight Lofty may
 	 * have counted in this answer: those sent before it, and those sent so soon after that they may
-	 * have overtaken it; not the rest of a burst, which would hide others' requests. Without a
-	 * ticket, every other one in flight.
+	 * have overtaken it; not the rest of a burst, which would hide others' requests.
 	 */
-	private settle(ticket: number | undefined): number {
-		this.inFlight = Math.max(0, this.inFlight - 1);
-		const sentAt = ticket === undefined ? undefined : this.pending.get(ticket);
-		if (ticket === undefined || sentAt === undefined) return this.inFlight;
+	private settle(ticket: number): number {
+		const sentAt = this.pending.get(ticket);
+		if (sentAt === undefined) return this.pending.size;
 		this.pending.delete(ticket);
 		let counted = 0;
 		for (const [other, at] of this.pending) if (other < ticket || at - sentAt <= OVERTAKE_MS) counted++;
@@ -302,7 +298,6 @@ export class RateBudget {
 	}
 
 	private take(): number {
-		this.inFlight++;
 		this.lastSendAt = Date.now();
 		const ticket = ++this.lastTicket;
 		this.pending.set(ticket, this.lastSendAt);

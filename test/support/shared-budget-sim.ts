@@ -2,7 +2,8 @@
  * Several processes on one Lofty credential, simulated in one jest process: each independent
  * RateBudget stands in for one n8n worker's budget, driven by a few concurrent request loops that
  * do what nodes/shared/transport.ts does (acquire, send, release or exhausted, retry a 429),
- * against one FakeLofty. The fake's request log then says how many 429s each process met per window.
+ * against one FakeLofty. The fake's request log then says how many 429s each process met in each
+ * of its rate-limit windows.
  */
 import type { ResetStyle } from '../fake-lofty';
 import { FakeLofty } from '../fake-lofty';
@@ -35,10 +36,6 @@ export interface SimResult {
 	max429PerWindow: number;
 	total429: number;
 	served: number;
-	/** Per process, the 429s met after its first window (where nobody knows of the others yet). */
-	later429: number[];
-	/** The longest time from a window's start to the last request served in it. */
-	burstMs: number;
 }
 
 async function send(fake: FakeLofty, processIndex: number): Promise<{ status: number; headers: Record<string, string> }> {
@@ -65,16 +62,6 @@ async function request(fake: FakeLofty, budget: RateBudget, processIndex: number
 	}
 }
 
-/** The fake's fixed windows: each starts at the first request after the previous one ended. */
-export function windowsOf(fake: FakeLofty, windowMs: number): number[] {
-	const starts: number[] = [];
-	for (const entry of fake.requests) {
-		const last = starts[starts.length - 1];
-		if (last === undefined || entry.at >= last + windowMs) starts.push(entry.at);
-	}
-	return starts;
-}
-
 export async function simulate(options: SimOptions): Promise<SimResult> {
 	const fake = new FakeLofty();
 	await fake.start();
@@ -98,14 +85,11 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
 			}),
 		);
 		const wallMs = Date.now() - started;
-		const starts = windowsOf(fake, options.windowMs);
+		// The windows as the fake counted them (each request records the start of its window).
+		const starts = [...new Set(fake.requests.map((entry) => entry.rateWindow))].sort((x, y) => Number(x) - Number(y));
 		const per429 = budgets.map(() => starts.map(() => 0));
-		let window = 0;
-		let burstMs = 0;
 		for (const entry of fake.requests) {
-			while (window + 1 < starts.length && entry.at >= starts[window + 1]) window++;
-			if (entry.status === 429) per429[Number(entry.headers[PROCESS_HEADER])][window]++;
-			else burstMs = Math.max(burstMs, entry.at - starts[window]);
+			if (entry.status === 429) per429[Number(entry.headers[PROCESS_HEADER])][starts.indexOf(entry.rateWindow)]++;
 		}
 		return {
 			wallMs,
@@ -115,8 +99,6 @@ export async function simulate(options: SimOptions): Promise<SimResult> {
 			max429PerWindow: Math.max(...per429.flat()),
 			total429: fake.count429(),
 			served: fake.requests.filter((entry) => entry.status === 200).length,
-			later429: per429.map((counts) => counts.slice(1).reduce((a, b) => a + b, 0)),
-			burstMs,
 		};
 	} finally {
 		await fake.stop();
