@@ -404,10 +404,10 @@ export class N8n {
 		}
 	}
 
-	/** Executions of a workflow, newest first (summaries). */
-	async executions(workflowId) {
+	/** Executions of a workflow, newest first (summaries); n8n gives at most 100 at a time. */
+	async executions(workflowId, { limit = 50 } = {}) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const data = await this.rest('GET', `/executions?filter=${filter}&limit=50`);
+		const data = await this.rest('GET', `/executions?filter=${filter}&limit=${limit}`);
 		return data.results ?? data;
 	}
 

@@ -17,10 +17,11 @@ export { waitFor };
 export const HOOK_WORKFLOW_ID = 'e2eLoftyHook';
 export const HOOK_LIST = 2;
 
-export function hookWorkflow() {
-	return line(HOOK_WORKFLOW_ID, 'e2e: Lofty Trigger (lead information)', [
+/** Lofty Trigger on the given lists -> No Op "Received". */
+export function hookWorkflow({ id = HOOK_WORKFLOW_ID, name = 'e2e: Lofty Trigger (lead information)', events = [HOOK_LIST] } = {}) {
+	return line(id, name, [
 		// The editor gives every webhook node a webhookId; n8n builds the webhook path from it.
-		{ ...loftyNode('Lofty Trigger', 'loftyTrigger', { events: [HOOK_LIST], options: {} }), webhookId: randomUUID() },
+		{ ...loftyNode('Lofty Trigger', 'loftyTrigger', { events, options: {} }), webhookId: randomUUID() },
 		coreNode('Received', 'noOp'),
 	]);
 }
@@ -62,6 +63,11 @@ export function subscriptionsFor(sandbox, n8n, listId = HOOK_LIST) {
 		.webhooksOf(sandbox.fake.data)
 		.list()
 		.filter((s) => s.listId === listId && s.callbackUrl.startsWith(`${n8n.baseUrl}/`));
+}
+
+/** Requests of `method` to `path` (a pathname, or a RegExp over it) the sandbox received since `since`. */
+export function requestsSince(sandbox, method, path, since) {
+	return sandbox.fake.requests.filter((r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path)) && r.at >= since);
 }
 
 /** Waits until an activation (or deactivation) has gone through n8n's publication outbox. */

@@ -57,27 +57,20 @@ export async function startLoad(webhook, path, tag, count) {
 	return await Promise.all(posts);
 }
 
-/** Executions of a workflow (summaries), up to 100. */
-export async function executionsOf(main, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const data = await main.rest('GET', `/executions?filter=${filter}&limit=100`);
-	return data.results ?? data;
-}
-
 /** Waits until `count` executions of the workflow have ended, or `timeoutMs`; resolves the summaries. */
 export async function waitForExecutions(main, workflowId, count, { timeoutMs = 300_000, allowUnfinished = false } = {}) {
 	try {
 		return await waitFor(
 			`${count} executions of ${workflowId} to end`,
 			async () => {
-				const list = await executionsOf(main, workflowId);
+				const list = await main.executions(workflowId, { limit: 100 });
 				return list.length >= count && list.every((e) => DONE.has(e.status)) ? list : undefined;
 			},
 			{ timeoutMs, intervalMs: 1_000 },
 		);
 	} catch (error) {
 		if (!allowUnfinished) throw error;
-		return await executionsOf(main, workflowId);
+		return await main.executions(workflowId, { limit: 100 });
 	}
 }
 

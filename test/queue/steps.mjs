@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 
 import { ensureServicePackages, startPostgres, startRedis } from '../../scripts/lib/services.mjs';
 import { nodeOutput } from '../../scripts/lib/n8n.mjs';
-import { createLead, settled, waitFor } from '../e2e/server.mjs';
+import { createLead, hookWorkflow, requestsSince, settled, subscriptionsFor, waitFor } from '../e2e/server.mjs';
 import { coreNode, credentialRecord, line, loftyNode } from '../e2e/workflows.mjs';
 import { QueueCluster, WORKERS, WORKER_CONCURRENCY } from './cluster.mjs';
 import {
@@ -37,13 +37,6 @@ const LOADS = {
 	redis: { id: 'queueRedis', path: 'lofty-queue-redis', executions: 20 },
 };
 
-function hookWorkflow() {
-	return line(HOOK_ID, 'queue: Lofty events', [
-		{ ...loftyNode('Lofty Trigger', 'loftyTrigger', { events: HOOK_LISTS, options: {} }), webhookId: randomUUID() },
-		coreNode('Received', 'noOp'),
-	]);
-}
-
 function pollWorkflow() {
 	return line(POLL_ID, 'queue: new leads', [
 		loftyNode(POLL_NODE, 'loftyLeadTrigger', { event: 'newLead', pollTimes: { item: [{ mode: 'everyMinute' }] } }, [0, 0], LEADS_CREDENTIAL),
@@ -70,7 +63,7 @@ export function session(ctx) {
 		state.cluster = cluster;
 		const seconds = await cluster.start({
 			credentials: [credentialRecord(state.sandbox.baseUrl, state.sandbox.apiKey), credentialRecord(state.leadsBox.baseUrl, state.leadsBox.apiKey, LEADS_CREDENTIAL)],
-			workflows: [hookWorkflow(), pollWorkflow(), ...Object.values(LOADS).map(({ id, path }) => loadWorkflow(id, path))],
+			workflows: [hookWorkflow({ id: HOOK_ID, name: 'queue: Lofty events', events: HOOK_LISTS }), pollWorkflow(), ...Object.values(LOADS).map(({ id, path }) => loadWorkflow(id, path))],
 		});
 		for (const [name, s] of Object.entries(seconds)) ctx.time(`n8n ${name} start (to ready)`, s);
 		tagSenders(state.sandbox, cluster);
@@ -118,16 +111,8 @@ export async function clusterStep(ctx) {
 	await addLead(ctx, 'after activation');
 }
 
-function subscriptions(state, listId) {
-	return state.sandbox.lib
-		.webhooksOf(state.sandbox.fake.data)
-		.list()
-		.filter((s) => s.listId === listId && s.callbackUrl.startsWith(`${state.cluster.webhook.baseUrl}/`));
-}
-
-function requestsSince(state, method, path, since) {
-	return state.sandbox.fake.requests.filter((r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path)) && r.at >= since);
-}
+/** Subscriptions of a list whose callback goes to the webhook processor. */
+const subscriptions = (state, listId) => subscriptionsFor(state.sandbox, state.cluster.webhook, listId);
 
 /** Lofty posts an event to the webhook processor; a worker runs the execution. */
 async function eventRunsOnWorker(state, leadIds) {
@@ -159,7 +144,7 @@ export async function triggerStep(ctx) {
 	await settled(cluster.main, HOOK_ID);
 	await waitFor('a subscription per list', () => HOOK_LISTS.every((list) => subscriptions(state, list).length === 1), { timeoutMs: 60_000 });
 	const original = HOOK_LISTS.map((list) => subscriptions(state, list)[0]);
-	assert.equal(requestsSince(state, 'POST', '/v1.0/webhook', since).length, HOOK_LISTS.length, 'activation subscribed once per list');
+	assert.equal(requestsSince(state.sandbox, 'POST', '/v1.0/webhook', since).length, HOOK_LISTS.length, 'activation subscribed once per list');
 	ctx.note(`activation: one subscription per list (${HOOK_LISTS.join(', ')}), callbacks on the webhook processor ${cluster.webhook.baseUrl}/webhook/…`);
 
 	const first = await eventRunsOnWorker(state, [1000001, 1000002]);
@@ -174,7 +159,7 @@ export async function triggerStep(ctx) {
 		assert.equal(now.length, 1, `one subscription for list ${list} after the restart`);
 		assert.equal(now[0].subscribeId, original[index].subscribeId, `the same subscription for list ${list}`);
 	}
-	const created = requestsSince(state, 'POST', '/v1.0/webhook', restartedAt).length;
+	const created = requestsSince(state.sandbox, 'POST', '/v1.0/webhook', restartedAt).length;
 	assert.equal(created, 0, 'no subscription created by the restart');
 	ctx.note(
 		`restart of main and workers (main ready in ${seconds.main.toFixed(1)} s): still one subscription per list, ${created} created; event -> execution ${again.execution.id} on ${again.worker}`,
@@ -184,7 +169,7 @@ export async function triggerStep(ctx) {
 	await cluster.main.deactivate(HOOK_ID);
 	await settled(cluster.main, HOOK_ID);
 	await waitFor('the subscriptions to be deleted', () => HOOK_LISTS.every((list) => subscriptions(state, list).length === 0), { timeoutMs: 60_000 });
-	const deleted = requestsSince(state, 'DELETE', /^\/v1\.0\/webhook\//, off).length;
+	const deleted = requestsSince(state.sandbox, 'DELETE', /^\/v1\.0\/webhook\//, off).length;
 	assert.equal(deleted, HOOK_LISTS.length, 'one DELETE per subscription');
 	ctx.note(`deactivation: ${deleted} DELETE /v1.0/webhook/{id}, no subscription left`);
 }

@@ -5,7 +5,6 @@
 // screenshot to test-artifacts/editor-lead-node.png.
 
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -14,7 +13,7 @@ import { OWNER } from '../../../scripts/lib/n8n.mjs';
 import { TYPE_PREFIX } from '../../../scripts/lib/package.mjs';
 import { ARTIFACTS, ROOT } from '../../../scripts/lib/paths.mjs';
 import { EDITOR_WORKFLOW_ID, LEAD_NODE, editorWorkflow, serverSession } from '../server.mjs';
-import { connect, loftyNode } from '../workflows.mjs';
+import { connect, coreNode, loftyNode } from '../workflows.mjs';
 import { declaredNodeTypes } from './nodes.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -183,6 +182,13 @@ export async function editorStep(ctx) {
 
 export const SCHEMA_SCREENSHOT = join(ARTIFACTS, 'editor-schema-preview.png');
 
+/** Saves a new workflow of `nodes` through the REST API and opens it in the editor; resolves its canvas nodes. */
+async function openNewWorkflow(page, n8n, name, nodes, connections = {}) {
+	const created = await n8n.rest('POST', '/workflows', { name, nodes, connections, settings: { executionOrder: 'v1' }, active: false });
+	await page.goto(`${n8n.baseUrl}/workflow/${created.id}`);
+	return await canvasNodes(page);
+}
+
 /**
  * The output schema before a run (issue 12): a Lofty Lead › Get node that has never run, and a
  * node after it. n8n's editor previews a node's output schema in the Schema view of the next
@@ -191,16 +197,8 @@ export const SCHEMA_SCREENSHOT = join(ARTIFACTS, 'editor-schema-preview.png');
  */
 export async function checkSchemaPreview(ctx, page, n8n, problems) {
 	const lead = loftyNode('Lofty Lead', 'loftyLead', { resource: 'lead', operation: 'get', leadId: { __rl: true, mode: 'id', value: '1000001' } });
-	const next = { id: randomUUID(), name: 'After the lead', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} };
-	const created = await n8n.rest('POST', '/workflows', {
-		name: 'e2e: output schema before a run',
-		nodes: [lead, next],
-		connections: connect({}, lead.name, next.name),
-		settings: { executionOrder: 'v1' },
-		active: false,
-	});
-	await page.goto(`${n8n.baseUrl}/workflow/${created.id}`);
-	await canvasNodes(page);
+	const next = coreNode('After the lead', 'noOp', {}, [300, 0]);
+	await openNewWorkflow(page, n8n, 'e2e: output schema before a run', [lead, next], connect({}, lead.name, next.name));
 	await page.locator(`[data-test-id="canvas-node"][data-node-name="${next.name}"]`).dblclick();
 	const input = page.locator('[data-test-id="ndv-input-panel"]');
 	await input.waitFor({ state: 'visible' });
@@ -229,15 +227,7 @@ export const SUBTITLE_SCREENSHOT = join(ARTIFACTS, 'editor-subtitle.png');
  */
 export async function checkPanelAndSubtitle(ctx, page, n8n, problems) {
 	const lead = loftyNode('Lofty Lead', 'loftyLead', { resource: 'lead', operation: 'getAll' });
-	const created = await n8n.rest('POST', '/workflows', {
-		name: 'e2e: a Lofty node and its subtitle',
-		nodes: [lead],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-		active: false,
-	});
-	await page.goto(`${n8n.baseUrl}/workflow/${created.id}`);
-	const shown = (await canvasNodes(page)).find((node) => node.name === lead.name);
+	const shown = (await openNewWorkflow(page, n8n, 'e2e: a Lofty node and its subtitle', [lead])).find((node) => node.name === lead.name);
 	await page.screenshot({ path: SUBTITLE_SCREENSHOT });
 	ctx.note(`canvas subtitle of Lofty Lead › Get Many: "${shown?.subtitle}"; screenshot: ${SUBTITLE_SCREENSHOT}`);
 	if (shown?.subtitle !== 'Get Many: Lead') problems.push(`canvas: Lofty Lead › Get Many shows "${shown?.subtitle}", not "Get Many: Lead"`);
@@ -278,15 +268,7 @@ export const PICKER_SCREENSHOT = join(ARTIFACTS, 'editor-lead-picker.png');
  */
 export async function checkLeadPicker(ctx, page, n8n, problems) {
 	const lead = loftyNode('Lofty Lead', 'loftyLead', { resource: 'lead', operation: 'get', leadId: { __rl: true, mode: 'id', value: '' } });
-	const created = await n8n.rest('POST', '/workflows', {
-		name: 'e2e: the Lead picker lists leads',
-		nodes: [lead],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-		active: false,
-	});
-	await page.goto(`${n8n.baseUrl}/workflow/${created.id}`);
-	await canvasNodes(page);
+	await openNewWorkflow(page, n8n, 'e2e: the Lead picker lists leads', [lead]);
 	await page.locator(`[data-test-id="canvas-node"][data-node-name="${lead.name}"]`).dblclick();
 	await page.locator('[data-test-id="ndv"]').waitFor({ state: 'visible' });
 	const picker = page.locator('[data-test-id="resource-locator-leadId"]');

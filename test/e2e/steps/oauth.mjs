@@ -15,7 +15,7 @@ import { ARTIFACTS } from '../../../scripts/lib/paths.mjs';
 import { freePort } from '../../../scripts/lib/proc.mjs';
 import { oauthCredentialData } from '../../../scripts/sandbox.mjs';
 import { serverSession } from '../server.mjs';
-import { coreNode, loftyNode } from '../workflows.mjs';
+import { connect, coreNode, loftyNode } from '../workflows.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, loadPlaywright } from './editor.mjs';
 
 const APP_NAME = 'n8n e2e (Lofty OAuth2)';
@@ -92,7 +92,7 @@ async function leadWorkflow(n8n, credential) {
 	const created = await n8n.rest('POST', '/workflows', {
 		name: 'e2e: Lofty Lead with the OAuth2 credential',
 		nodes: [hook, lead],
-		connections: { Webhook: { main: [[{ node: lead.name, type: 'main', index: 0 }]] } },
+		connections: connect({}, hook.name, lead.name),
 		settings: { executionOrder: 'v1' },
 		active: false,
 	});

@@ -10,16 +10,13 @@ import {
 	HOOK_LIST,
 	HOOK_WORKFLOW_ID,
 	finishedExecutions,
+	requestsSince,
 	serverSession,
 	settled,
 	subscriptionsFor,
 	waitFor,
 } from '../server.mjs';
 import { startPolling } from './polling.mjs';
-
-function postsTo(sandbox, method, path, since) {
-	return sandbox.fake.requests.filter((r) => r.method === method && r.path === path && r.at >= since);
-}
 
 /** Plays Lofty: posts an event to every subscription of the list; resolves the deliveries. */
 async function deliver(sandbox, leadIds) {
@@ -71,7 +68,7 @@ export async function webhookStep(ctx) {
 	assert.equal(subscriptionsFor(sandbox, n8n).length, 1, 'exactly one subscription for the list');
 	assert.match(subscription.callbackUrl, new RegExp(`^${n8n.baseUrl}/webhook/`), 'the callback is n8n’s production webhook URL');
 	assert.match(subscription.callbackUrl, /[?&]n8nToken=[0-9a-f]{16,}/, 'the callback carries the trigger’s secret');
-	assert.equal(postsTo(sandbox, 'POST', '/v1.0/webhook', since).length, 1, 'one POST /v1.0/webhook');
+	assert.equal(requestsSince(sandbox, 'POST', '/v1.0/webhook', since).length, 1, 'one POST /v1.0/webhook');
 
 	// Lofty posts an event: an execution with the event's data appears.
 	const { execution, items } = await eventRunsWorkflow(ctx, n8n, sandbox, [1000001, 1000002]);
@@ -95,7 +92,7 @@ export async function webhookStep(ctx) {
 	await n8n.deactivate(HOOK_WORKFLOW_ID);
 	await settled(n8n, HOOK_WORKFLOW_ID);
 	await waitFor('the subscription to be deleted', () => subscriptionsFor(sandbox, n8n).length === 0, { timeoutMs: 60_000 });
-	assert.ok(postsTo(sandbox, 'DELETE', `/v1.0/webhook/${subscription.subscribeId}`, off).length >= 1, 'DELETE /v1.0/webhook/{id}');
+	assert.ok(requestsSince(sandbox, 'DELETE', `/v1.0/webhook/${subscription.subscribeId}`, off).length >= 1, 'DELETE /v1.0/webhook/{id}');
 	ctx.note(`deactivation deleted subscription ${subscription.subscribeId} after ${((Date.now() - off) / 1000).toFixed(1)} s`);
 }
 
@@ -129,8 +126,8 @@ export async function restartStep(ctx) {
 			intervalMs: 2_000,
 		});
 		const subscriptions = subscriptionsFor(sandbox, n8n);
-		const created = postsTo(sandbox, 'POST', '/v1.0/webhook', since).length;
-		const listed = postsTo(sandbox, 'GET', '/v1.0/webhooks', since).length;
+		const created = requestsSince(sandbox, 'POST', '/v1.0/webhook', since).length;
+		const listed = requestsSince(sandbox, 'GET', '/v1.0/webhooks', since).length;
 		ctx.note(
 			`restart with ${label}: ready in ${seconds.toFixed(1)} s; ${subscriptions.length} subscription(s), ${created} created, ${listed} GET /v1.0/webhooks (checkExists); event ran (${items.length} item)`,
 		);
