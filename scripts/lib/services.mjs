@@ -46,16 +46,17 @@ function serviceDir(prefix, owner) {
  */
 async function postgresUser() {
 	if (!isRoot()) return undefined;
-	let name = 'postgres';
-	if ((await run('id', ['-u', name], { check: false })).code !== 0) {
-		name = 'lofty-postgres';
-		if ((await run('id', ['-u', name], { check: false })).code !== 0) {
-			await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', name], { label: `useradd ${name}` });
-		}
-	}
-	const { output } = await run('id', ['-u', name], { label: `id -u ${name}` });
-	const { output: gid } = await run('id', ['-g', name], { label: `id -g ${name}` });
-	return { name, uid: Number(output.trim()), gid: Number(gid.trim()) };
+	const account = async (name) => {
+		const uid = await run('id', ['-u', name], { check: false });
+		if (uid.code !== 0) return undefined;
+		const { output: gid } = await run('id', ['-g', name], { label: `id -g ${name}` });
+		return { name, uid: Number(uid.output.trim()), gid: Number(gid.trim()) };
+	};
+	const own = 'lofty-postgres';
+	const existing = (await account('postgres')) ?? (await account(own));
+	if (existing) return existing;
+	await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', own], { label: `useradd ${own}` });
+	return await account(own);
 }
 
 /** Runs a PostgreSQL program as the cluster's owner. */
