@@ -8,6 +8,7 @@ import { LoftyApi } from '../credentials/LoftyApi.credentials';
 import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
 import { LoftyLeadRouting } from '../nodes/LoftyLeadRouting/LoftyLeadRouting.node';
 import { LoftyMember } from '../nodes/LoftyMember/LoftyMember.node';
+import { LoftyNote } from '../nodes/LoftyNote/LoftyNote.node';
 import { defaultRouter, loadOptions, runWorkflow } from './harness';
 import { useFakeLofty } from './support/env';
 import {
@@ -181,3 +182,38 @@ describe('hardening', () => {
 		expect(Object.keys(sent?.listing ?? {})).toEqual(defaultRouter() === 'lofty' ? ['mlsId'] : ['constructor', 'mlsId']);
 	});
 });
+
+describe('Additional Body (JSON) keeps every digit', () => {
+	const rawBodies = () => env.apiRequests().filter((r) => r.method === 'POST').map((r) => r.rawBody);
+
+	it('sends 9007199254740993 typed in Additional Body as 9007199254740993, not …992', async () => {
+		const result = await env.run(new LoftyNote(), { resource: 'note', operation: 'create', leadId: '1000001', content: 'Big', jsonBody: '{"leadId": 9007199254740993, "isPin": true}' });
+		// What arrives is what counts: the fake then refuses an id its doubles cannot hold.
+		expect(result.error?.message).toBe("JSON parse error: 'leadId' must be an integer");
+		expect(rawBodies()).toEqual(['{"leadId":9007199254740993,"content":"Big","isPin":true}']);
+	});
+
+	it('keeps large integers exact inside objects and lists, negatives too, and leaves digit strings strings', async () => {
+		const jsonBody = '{"extra": {"ids": [9007199254740993, -9223372036854775808, 12], "label": "9007199254740993", "ratio": 0.5}}';
+		const result = await env.run(new LoftyNote(), { resource: 'note', operation: 'create', leadId: '1000001', content: 'Big', jsonBody });
+		expect(result.status).toBe('success');
+		expect(rawBodies()).toEqual(['{"leadId":1000001,"content":"Big","extra":{"ids":[9007199254740993,-9223372036854775808,12],"label":"9007199254740993","ratio":0.5}}']);
+	});
+
+	it('still names the field and the position of a syntax error in text holding a large integer', async () => {
+		const result = await env.run(new LoftyNote(), { resource: 'note', operation: 'create', leadId: '1000001', content: 'Big', jsonBody: '{"leadId": 9007199254740993,}' });
+		expect(result.error?.message).toBe('"Additional Body (JSON)" is not valid JSON');
+		expect(result.error?.description).toBe(`${syntaxErrorOf('{"leadId": 9007199254740993,}')}. Nothing was sent to Lofty.`);
+		expect(env.apiRequests()).toEqual([]);
+	});
+});
+
+/** The message JSON.parse gives for text, as this Node.js words it. */
+function syntaxErrorOf(text: string): string {
+	try {
+		JSON.parse(text);
+	} catch (error) {
+		return (error as Error).message;
+	}
+	throw new Error(`${text} is valid JSON`);
+}

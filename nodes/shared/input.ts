@@ -1,10 +1,10 @@
 import type { IDataObject, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { DateFormat } from './dates';
 import { formatForLofty, parseDateInput } from './dates';
 import { parameterValue, preSend } from './hooks';
-import { checkJsonDepth } from './json';
+import { checkJsonDepth, parseExactJson } from './json';
 import { isObject } from './objects';
 import { quoted } from './text';
 
@@ -203,7 +203,8 @@ function deepMerge(base: IDataObject, extra: IDataObject): IDataObject {
 /**
  * Merges a raw-JSON parameter (Additional Body (JSON)) into the body, for fields the form does
  * not model. It is merged at every level, so {"accountInfo": {"domain": "x"}} keeps the form's
- * other accountInfo fields; where both give the same field, the JSON's value is sent.
+ * other accountInfo fields; where both give the same field, the JSON's value is sent. Integers
+ * above 2^53 are sent with every digit.
  */
 export function mergeJsonBody(parameter: string, label: string): PreSendAction {
 	return preSend(async function (requestOptions: IHttpRequestOptions) {
@@ -212,8 +213,8 @@ export function mergeJsonBody(parameter: string, label: string): PreSendAction {
 		let parsed: unknown = raw;
 		if (typeof raw === 'string') {
 			try {
-				checkJsonDepth(raw);
-				parsed = jsonParse(raw);
+				// Every digit of an id above 2^53 is kept: JSON.parse would send 9007199254740993 as …992.
+				parsed = parseExactJson(raw);
 			} catch (error) {
 				throw new NodeOperationError(this.getNode(), `"${label}" is not valid JSON`, {
 					itemIndex: this.getItemIndex(),

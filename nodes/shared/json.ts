@@ -1,3 +1,5 @@
+import { randomBytes } from 'crypto';
+
 /**
  * Deeper nesting than this is refused. n8n copies and stringifies items recursively: a
  * 1-million-deep answer parses, then overflows the stack. The XML reader uses the same limit.
@@ -14,9 +16,9 @@ export class JsonTooDeepError extends Error {
 
 /**
  * One pass over JSON text, skipping its strings: refuses nesting deeper than MAX_NESTING and,
- * when `quoteUnsafe` is set, quotes integers a double cannot hold.
+ * when `replaceUnsafe` is given, replaces each integer a double cannot hold with what it returns.
  */
-function scanJson(text: string, quoteUnsafe: boolean): string {
+function scanJson(text: string, replaceUnsafe?: (digits: string) => string): string {
 	let out = '';
 	let i = 0;
 	let copiedUpTo = 0;
@@ -34,13 +36,13 @@ function scanJson(text: string, quoteUnsafe: boolean): string {
 			if (++depth > MAX_NESTING) throw new JsonTooDeepError();
 		} else if (char === '}' || char === ']') {
 			depth--;
-		} else if (quoteUnsafe && (char === '-' || (char >= '0' && char <= '9'))) {
+		} else if (replaceUnsafe && (char === '-' || (char >= '0' && char <= '9'))) {
 			const start = i;
 			i++;
 			while (i < text.length && /[0-9.eE+-]/.test(text[i])) i++;
 			const token = text.slice(start, i);
 			if (/^-?\d{16,}$/.test(token) && !Number.isSafeInteger(Number(token))) {
-				out += `${text.slice(copiedUpTo, start)}"${token}"`;
+				out += text.slice(copiedUpTo, start) + replaceUnsafe(token);
 				copiedUpTo = i;
 			}
 			continue;
@@ -56,12 +58,40 @@ function scanJson(text: string, quoteUnsafe: boolean): string {
  * Throws JsonTooDeepError for nesting deeper than MAX_NESTING.
  */
 export function quoteUnsafeIntegers(text: string): string {
-	return scanJson(text, true);
+	return scanJson(text, (digits) => `"${digits}"`);
 }
 
 /** Throws JsonTooDeepError when JSON text nests deeper than MAX_NESTING. */
 export function checkJsonDepth(text: string): void {
-	scanJson(text, false);
+	scanJson(text);
+}
+
+/**
+ * Parses JSON the user typed (Additional Body (JSON) and the like) so that it can be sent back
+ * exactly: integers a double cannot hold become BigInts, which stringifyLoftyJson writes digit
+ * for digit, while a string stays a string. Throws JsonTooDeepError past MAX_NESTING and
+ * SyntaxError for text that is not JSON.
+ */
+export function parseExactJson(text: string): unknown {
+	// Each such integer travels through JSON.parse as a string behind a marker that no typed
+	// string can start with (a NUL, then a random tag), and is turned into a BigInt on the way out.
+	const marker = `\\u0000${randomBytes(8).toString('hex')}:`;
+	let replaced = false;
+	const marked = scanJson(text, (digits) => {
+		replaced = true;
+		return `"${marker}${digits}"`;
+	});
+	if (!replaced) return JSON.parse(text);
+	const prefix = JSON.parse(`"${marker}"`) as string;
+	try {
+		return JSON.parse(marked, (_key, value: unknown) =>
+			typeof value === 'string' && value.startsWith(prefix) ? BigInt(value.slice(prefix.length)) : value,
+		);
+	} catch {
+		// Only text that is not JSON gets here: parsing it as typed throws its error, at positions
+		// the markers did not shift.
+		return JSON.parse(text);
+	}
 }
 
 /**
