@@ -60,7 +60,8 @@ export class LoftyOAuth2Api implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.lofty.com',
-			description: 'Change only to reach a Lofty sandbox or proxy',
+			description:
+				'Change only to reach a Lofty sandbox or proxy. Must start with https:// (http:// only for localhost) and hold no user name or password.',
 		},
 		{
 			displayName: 'Vendor Key',

@@ -3,6 +3,8 @@ import { LoftyOAuth2Api } from '../credentials/LoftyOAuth2Api.credentials';
 import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
 import { runWorkflow } from './harness';
 import { useFakeLofty } from './support/env';
+import type { AddressInfo } from './support/node';
+import { http, vm } from './support/node';
 
 const env = useFakeLofty();
 beforeAll(() => env.fake.seedLeads(2));
@@ -109,12 +111,13 @@ describe('credentials', () => {
 describe('credential test (GET /v1.0/me), run as n8n runs it: the test request through RoutingNode', () => {
 	const credentialType = new LoftyApi();
 
-	/** n8n's credential tester wraps the test request in a one-property declarative node. */
+	/** n8n's credential tester wraps the test request in a one-property declarative node (its No Op, without requestDefaults). */
 	function testerNode() {
 		const lead = new LoftyLead();
 		return {
 			description: {
 				...lead.description,
+				requestDefaults: undefined,
 				name: 'credentialTester',
 				credentials: [{ name: 'loftyApi', required: true }],
 				properties: [
@@ -155,5 +158,99 @@ describe('credential test (GET /v1.0/me), run as n8n runs it: the test request t
 		const status = Number(result.error?.httpCode);
 		const rule = credentialType.test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === status);
 		expect(rule?.properties.message).toMatch(/^Lofty: "/);
+	});
+
+	async function testAt(baseUrl: string) {
+		return await runWorkflow({
+			nodes: { type: testerNode(), parameters: {}, name: 'Tester' },
+			credentials: { type: 'loftyApi', data: { apiKey: 'test-api-key', baseUrl, vendorSecretKey: 'vendor-3' } },
+		});
+	}
+
+	describe('a redirect fails the test, and the key goes nowhere else', () => {
+		const elsewhere: string[] = [];
+		const other = http.createServer((req, res) => {
+			elsewhere.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"memberUserId":1}');
+		});
+		let status = 302;
+		const redirecting = http.createServer((req, res) => {
+			res.writeHead(status, { Location: `http://127.0.0.1:${(other.address() as AddressInfo).port}${req.url}` }).end();
+		});
+		beforeAll(async () => {
+			await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+			await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+		});
+		afterAll(async () => {
+			await new Promise((resolve) => redirecting.close(resolve));
+			await new Promise((resolve) => other.close(resolve));
+		});
+
+		it.each([301, 302, 303, 307, 308])('HTTP %i: the rule names the redirect; the other host receives nothing', async (redirect) => {
+			status = redirect;
+			elsewhere.length = 0;
+			const result = await testAt(`http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`);
+			expect(result.status).toBe('error');
+			expect(result.error?.httpCode).toBe(String(redirect));
+			const rule = credentialType.test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === redirect);
+			expect(rule?.properties.message).toContain(`redirect (HTTP ${redirect})`);
+			expect(elsewhere).toEqual([]);
+		});
+	});
+
+	/** The test's Base URL expression, evaluated as n8n's expression engine runs it. */
+	function testBaseUrl(baseUrl: string): string {
+		const expression = String(credentialType.test.request.baseURL).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+		return vm.runInNewContext(expression, { $credentials: { baseUrl } }) as string;
+	}
+
+	describe('a Base URL the nodes refuse fails the test before it is sent', () => {
+		const received: string[] = [];
+		const recorder = http.createServer((req, res) => {
+			received.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"memberUserId":1}');
+		});
+		const recorderHost = () => `127.0.0.1:${(recorder.address() as AddressInfo).port}`;
+		beforeAll(() => new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve)));
+		afterAll(() => new Promise((resolve) => recorder.close(resolve)));
+		beforeEach(() => {
+			received.length = 0;
+		});
+
+		it.each([
+			['a user name and password', () => `http://user:secret@${recorderHost()}`, 'must not contain a user name or password'],
+			['a user name and password over https', () => 'https://user:secret@api.lofty.invalid', 'must not contain a user name or password'],
+			['plain http:// to another host', () => 'http://api.lofty.invalid', 'must start with https://'],
+			['plain http:// with a port', () => 'http://lofty-proxy.invalid:8080/', 'must start with https://'],
+			['another scheme', () => 'ftp://api.lofty.invalid', 'must start with https://'],
+		])('%s: the expression refuses it with the reason, as an ExpressionError (n8n 2.x shows its message)', (_label, baseUrl, reason) => {
+			let refusal: Error | undefined;
+			try {
+				testBaseUrl(baseUrl());
+			} catch (error) {
+				refusal = error as Error;
+			}
+			expect(refusal?.name).toBe('ExpressionError');
+			expect(refusal?.message).toContain(`The credential's "Base URL" ${reason}`);
+			expect(refusal?.message).not.toContain('secret');
+		});
+
+		it.each([
+			() => `http://user:secret@${recorderHost()}`,
+			// 0.0.0.0 reaches this machine's listeners, yet is no loopback address: refused.
+			() => `http://0.0.0.0:${recorderHost().split(':')[1]}`,
+		])('run as n8n runs the test (here the legacy expression engine, which leaves the base URL empty): it fails, and nothing is sent', async (baseUrl) => {
+			const result = await testAt(baseUrl());
+			expect(result.status).toBe('error');
+			expect(received).toEqual([]);
+			expect(env.fake.requests).toEqual([]);
+		});
+
+		it.each(['https://api.lofty.com/', 'https://sandbox.example.com/lofty//', 'http://localhost:1', 'http://127.0.0.1:1/', 'http://127.8.9.10', 'http://[::1]:1'])(
+			'%s passes the check',
+			(baseUrl) => {
+				expect(testBaseUrl(baseUrl)).toBe(baseUrl.replace(/\/+$/, ''));
+			},
+		);
 	});
 });

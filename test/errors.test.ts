@@ -95,6 +95,30 @@ describe('Lofty errors', () => {
 		expect(JSON.stringify(refused.run)).not.toContain('test-api-key');
 	});
 
+	it("quotes at most about 200 characters of Lofty's message", async () => {
+		env.fake.injectFault({ method: 'GET', status: 400, body: { message: `Invalid filter: ${'a'.repeat(5_000)}` } });
+		const result = await env.run(lead(), { resource: 'lead', operation: 'get', leadId: '1000001' });
+		expect(result.error?.httpCode).toBe('400');
+		expect(result.error?.message).toBe(`Invalid filter: ${'a'.repeat(184)}…`);
+	});
+
+	it.each([
+		['an object body', { body: { code: 'token test-api-key', message: 'Rejected Authorization: token test-api-key (key test-api-key)' } }],
+		['a plain-text body', { rawBody: 'Rejected Authorization: token test-api-key (key test-api-key)', contentType: 'text/plain' }],
+	])('takes the API key out of an error that quotes it (%s)', async (_label, fault) => {
+		env.fake.injectFault({ method: 'GET', status: 400, ...fault });
+		const result = await env.run(lead(), { resource: 'lead', operation: 'get', leadId: '1000001' });
+		expect(result.error?.httpCode).toBe('400');
+		expect(result.error?.message).toBe('Rejected Authorization: token [hidden] (key [hidden])');
+		expect(JSON.stringify(result.run)).not.toContain('test-api-key');
+	});
+
+	it('leaves words after "token" that are no key alone', async () => {
+		env.fake.injectFault({ method: 'GET', status: 400, body: { message: 'The token authentication failed: token expired' } });
+		const result = await env.run(lead(), { resource: 'lead', operation: 'get', leadId: '1000001' });
+		expect(result.error?.message).toBe('The token authentication failed: token expired');
+	});
+
 	it('fails only the bad item with Continue On Fail', async () => {
 		const result = await env.run(
 			lead(),

@@ -11,7 +11,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { parseLoftyBody, stringifyLoftyJson } from './json';
 import type { WaitBound } from './throttle';
 import { DEFAULT_MAX_WAIT_MS, RateLimitWaitError, budgetFor, formatWait, readRateLimitHeaders } from './throttle';
-import { splitCommaList, withoutTrailingSlashes } from './text';
+import { clipped, splitCommaList, withoutTrailingSlashes } from './text';
 
 export const API_KEY_CREDENTIAL = 'loftyApi';
 export const OAUTH2_CREDENTIAL = 'loftyOAuth2Api';
@@ -30,6 +30,9 @@ const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 const LOST_ANSWER_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
 /** The request never left this machine or never reached Lofty: safe to send again. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** How much of the server's own words an error repeats. */
+const SERVER_TEXT_LIMIT = 200;
+const HIDDEN = '[hidden]';
 
 /**
  * What every Lofty call needs from n8n's function context. Action nodes, load-options
@@ -121,7 +124,8 @@ export function loftyErrorText(data: unknown): { message?: string; code?: string
 			}
 		}
 		if (/^<(!doctype|html)/i.test(text)) return { message: 'Lofty answered with an HTML page instead of JSON' };
-		return { message: text.length > 500 ? `${text.slice(0, 500)}…` : text };
+		// Clipped by the caller, after the secrets are out: a cut could leave half a key behind.
+		return { message: text };
 	}
 	if (typeof data === 'object') {
 		const body = data as IDataObject;
@@ -135,16 +139,82 @@ export function loftyErrorText(data: unknown): { message?: string; code?: string
 	return { message: String(data) };
 }
 
+/** The values a credential keeps secret, in the forms a server may echo them back. */
+function secretsOf(credentials: IDataObject): string[] {
+	const tokens = typeof credentials.oauthTokenData === 'object' && credentials.oauthTokenData !== null ? (credentials.oauthTokenData as IDataObject) : {};
+	const values = [credentials.apiKey, credentials.vendorSecretKey, credentials.clientSecret, tokens.access_token, tokens.refresh_token, tokens.id_token]
+		.map((value) => (typeof value === 'string' ? value.trim() : ''))
+		// A very short "secret" would blank ordinary words; the auth-scheme rule below still applies.
+		.filter((value) => value.length >= 4);
+	return [...new Set(values.flatMap((value) => [value, encodeURIComponent(value)]))];
+}
+
+/**
+ * A value after an auth scheme ("token …", "Bearer …", "Basic …") that looks like a credential:
+ * 8+ characters with a digit or punctuation, so Lofty's "User in token does not exist." stays readable.
+ */
+const AUTH_VALUE = /\b(token|bearer|basic)(\s*[:=]\s*|\s+)([^\s"'`,;<>()[\]{}\\]{8,})/gi;
+
+/**
+ * The server's text as an error may quote it: the credential's secrets and anything sent as an
+ * Authorization value taken out (a proxy that echoes request headers would show them), then clipped.
+ */
+function serverText(text: string, secrets: string[], limit = SERVER_TEXT_LIMIT): string {
+	let scrubbed = text;
+	for (const secret of secrets) scrubbed = scrubbed.split(secret).join(HIDDEN);
+	scrubbed = scrubbed.replace(AUTH_VALUE, (match, scheme: string, gap: string, value: string) =>
+		/[\d._~+/=-]/.test(value) ? `${scheme}${gap}${HIDDEN}` : match,
+	);
+	return clipped(scrubbed, limit);
+}
+
+function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+	const value = key === undefined ? undefined : headers[key];
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/**
+ * Lofty's API does not redirect, and a redirect would carry the key (and a POST's body) to
+ * whatever host it names: the nodes never follow one. The error names the status and that host.
+ */
+function redirectError(node: INode, failure: HttpFailure, baseURL: string, secrets: string[], itemIndex?: number): NodeApiError {
+	const status = failure.status as number;
+	const location = header(failure.headers, 'location');
+	let target: string | undefined;
+	if (location) {
+		try {
+			target = new URL(location, baseURL).host || undefined;
+		} catch {
+			// an unreadable Location names no host
+		}
+	}
+	const host = target ? serverText(target, secrets, 80) : undefined;
+	const message = host ? `Lofty's endpoint answered HTTP ${status}, a redirect to ${host}` : `Lofty's endpoint answered HTTP ${status}, a redirect`;
+	return new NodeApiError(node, { message, status } as JsonObject, {
+		message,
+		description:
+			`Lofty's API does not redirect, so the Lofty nodes do not follow redirects: nothing was sent to ${host ?? 'the Location it named'}. ` +
+			'Check the credential\'s "Base URL": it must be Lofty\'s API address (https://api.lofty.com) or a proxy that passes requests on.',
+		httpCode: String(status),
+		itemIndex,
+	});
+}
+
 function apiError(
 	node: INode,
 	failure: HttpFailure,
 	credentialType: string,
 	fallback: string,
+	secrets: string[],
 	itemIndex?: number,
 ): NodeApiError {
-	const { message, code } = loftyErrorText(failure.data);
+	const found = loftyErrorText(failure.data);
+	const message = found.message === undefined ? undefined : serverText(found.message, secrets);
+	const code = found.code === undefined ? undefined : serverText(found.code, secrets, 40);
 	const status = failure.status;
-	let text = message ?? (status ? `HTTP ${status}` : fallback);
+	let text = message ?? (status ? `HTTP ${status}` : serverText(fallback, secrets));
 	let description = status
 		? `Lofty answered HTTP ${status}${code ? ` (code ${code})` : ''}`
 		: `The request did not complete${failure.code ? ` (${failure.code})` : ''}`;
@@ -176,6 +246,10 @@ interface Endpoint {
 	vendorKey?: string;
 	budgetKey: string;
 	allowedDomains?: string;
+	/** What errors must not quote (see serverText). */
+	secrets: string[];
+	/** Why the Base URL may not be used; every request of the run is refused with it. */
+	refusal?: { message: string; description: string };
 }
 
 /**
@@ -188,6 +262,7 @@ async function readEndpoint(ctx: LoftyContext, credentialType: string, itemIndex
 	const credentials = await ctx.getCredentials<IDataObject>(credentialType, itemIndex);
 	const credentialId = ctx.getNode().credentials?.[credentialType]?.id;
 	const baseURL = trimBaseUrl(credentials.baseUrl);
+	const refusal = baseUrlRefusal(baseURL);
 	// The API-key credential's authenticate adds the vendor key; n8n never runs an OAuth2
 	// credential's authenticate, so for OAuth2 the transport adds it.
 	const vendorKey = credentialType === OAUTH2_CREDENTIAL ? String(credentials.vendorSecretKey ?? '').trim() : '';
@@ -195,8 +270,45 @@ async function readEndpoint(ctx: LoftyContext, credentialType: string, itemIndex
 		baseURL,
 		vendorKey: vendorKey || undefined,
 		budgetKey: credentialId ? `${credentialType}:${credentialId}@${baseURL}` : budgetKey(credentialType, credentials),
-		allowedDomains: allowedDomainsOf(credentials, baseURL),
+		allowedDomains: refusal ? undefined : allowedDomainsOf(credentials, baseURL),
+		secrets: secretsOf(credentials),
+		refusal,
 	};
+}
+
+/** Hosts a plain http:// Base URL may name: this machine, where nothing crosses a network. */
+function isLoopback(hostname: string): boolean {
+	return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/**
+ * Why the credential's Base URL must not be used, if it must not. The value itself is not quoted:
+ * it may hold a password.
+ */
+function baseUrlRefusal(baseURL: string): Endpoint['refusal'] {
+	const field = 'The credential\'s "Base URL"';
+	let url: URL;
+	try {
+		url = new URL(baseURL);
+	} catch {
+		return { message: `${field} is not a web address`, description: 'Use https://api.lofty.com, or the https:// address of your Lofty sandbox or proxy.' };
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		return { message: `${field} must start with https://`, description: `Lofty's API is reached over https://, not ${url.protocol}//.` };
+	}
+	if (url.username || url.password) {
+		return {
+			message: `${field} must not contain a user name or password`,
+			description: 'With "user:password@" in the address, n8n\'s HTTP client sends them as Basic auth in place of the Lofty key or token. Remove that part.',
+		};
+	}
+	if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+		return {
+			message: `${field} must start with https://`,
+			description: 'Plain http:// would send the API key or token unencrypted; it is allowed only for a server on this machine (localhost, 127.x.x.x or [::1]).',
+		};
+	}
+	return undefined;
 }
 
 /**
@@ -262,7 +374,17 @@ export async function loftyRequest(
 		request.headers = { ...(options.headers ?? {}), 'Content-Type': 'application/json' };
 	}
 	const endpoint = await endpointFor(ctx, credentialType, itemIndex);
+	if (endpoint.refusal) {
+		throw new NodeOperationError(node, endpoint.refusal.message, {
+			itemIndex,
+			description: `${endpoint.refusal.description} Nothing was sent to Lofty.`,
+		});
+	}
 	request.baseURL = endpoint.baseURL;
+	// Lofty's API does not redirect: a 3xx becomes an error (redirectError) and nothing goes to the
+	// host it names. The second option covers an n8n that would follow regardless.
+	request.disableFollowRedirect = true;
+	request.sendCredentialsOnCrossOriginRedirect = false;
 	if (endpoint.vendorKey) request.qs = { ...(options.qs ?? {}), vendorKey: endpoint.vendorKey };
 	// A credential limited to some domains (n8n 2.x) is held to them here, its own host included.
 	if (endpoint.allowedDomains) request.allowedDomains = endpoint.allowedDomains;
@@ -270,7 +392,18 @@ export async function loftyRequest(
 
 	const idempotent = behaviour.idempotent ?? IDEMPOTENT_METHODS.has(method);
 	const bound: WaitBound = { since: Date.now(), maxMs: maxWaitOf(node) };
-	return await sendWithRetries(ctx, request, budget, bound, credentialType, idempotent, itemIndex, signal);
+	return await sendWithRetries(ctx, request, budget, bound, credentialType, idempotent, itemIndex, signal, endpoint.secrets);
+}
+
+/** The secrets to keep out of an error: those read with the endpoint, and a token n8n refreshed since. */
+async function currentSecrets(ctx: LoftyContext, credentialType: string, known: string[], itemIndex?: number): Promise<string[]> {
+	// Only an OAuth2 credential changes during a run (n8n refreshes its token on a 401).
+	if (credentialType !== OAUTH2_CREDENTIAL) return known;
+	try {
+		return [...new Set([...known, ...secretsOf(await ctx.getCredentials<IDataObject>(credentialType, itemIndex))])];
+	} catch {
+		return known;
+	}
 }
 
 /** The node's Max Rate Limit Wait (Request Options); triggers and dropdowns use the default. */
@@ -308,6 +441,7 @@ async function sendWithRetries(
 	idempotent: boolean,
 	itemIndex: number | undefined,
 	signal: AbortSignal | undefined,
+	knownSecrets: string[],
 ): Promise<LoftyResponse> {
 	const node = ctx.getNode();
 	let rateLimited = 0;
@@ -330,12 +464,17 @@ async function sendWithRetries(
 				if (signal?.aborted) {
 					throw new NodeOperationError(node, 'The execution was canceled while waiting for Lofty', { itemIndex });
 				}
+				if (failure.status !== undefined && failure.status >= 300 && failure.status < 400) {
+					const secrets = await currentSecrets(ctx, credentialType, knownSecrets, itemIndex);
+					throw redirectError(node, failure, String(request.baseURL), secrets, itemIndex);
+				}
 				if (transient < TRANSIENT_BACKOFF_MS.length && mayRetryTransient(idempotent, failure)) {
 					await wait(node, itemIndex, sleep(TRANSIENT_BACKOFF_MS[transient++], signal));
 					continue;
 				}
 			}
-			throw apiError(node, failure, credentialType, error instanceof Error ? error.message : 'Request failed', itemIndex);
+			const secrets = await currentSecrets(ctx, credentialType, knownSecrets, itemIndex);
+			throw apiError(node, failure, credentialType, error instanceof Error ? error.message : 'Request failed', secrets, itemIndex);
 		}
 		budget.release(readRateLimitHeaders(response.headers), ticket);
 		let body: unknown;
@@ -353,7 +492,7 @@ async function sendWithRetries(
 		if (typeof body === 'string' && /^\s*[{[]/.test(body) && /json/i.test(String(response.headers?.['content-type'] ?? ''))) {
 			throw new NodeApiError(node, { message: 'malformed JSON' } as JsonObject, {
 				message: 'Lofty answered with malformed JSON',
-				description: `HTTP ${response.statusCode}; the answer began: ${body.trim().slice(0, 120)}`,
+				description: `HTTP ${response.statusCode}; the answer began: ${serverText(body.trim(), await currentSecrets(ctx, credentialType, knownSecrets, itemIndex), 120)}`,
 				httpCode: String(response.statusCode),
 				itemIndex,
 			});

@@ -35,6 +35,7 @@ module.exports = {
 	path,
 	performance: require('node:perf_hooks').performance,
 	url: require('node:url'),
+	vm: require('node:vm'),
 	process,
 	/** The global object, for tests that replace a global (a timer, the clock) for a while. */
 	globalObject: globalThis,
