@@ -1,4 +1,6 @@
 import { LoftyLeadTrigger } from '../nodes/LoftyLeadTrigger/LoftyLeadTrigger.node';
+import { OVERLAP_MS, PAGES_PER_POLL } from '../nodes/LoftyLeadTrigger/PollFunctions';
+import { toUtcMinus7 } from './fake-lofty/time';
 import { useFakeLofty } from './support/env';
 import { TriggerHarness } from './support/triggers';
 
@@ -111,3 +113,148 @@ describe('Lofty Lead Trigger (polling)', () => {
 		expect(names(await trigger.poll())).toEqual(['after0']);
 	});
 });
+
+describe('Lofty Lead Trigger: exactly once, whatever Lofty does', () => {
+	const DAY = 86_400_000;
+	/** Lofty's clock, as its Date header tells it; the tests move it. */
+	let loftyNow = 0;
+
+	beforeEach(() => {
+		env.fake.data.leads.clear();
+		loftyNow = Math.floor(Date.now() / 1000) * 1000;
+		env.fake.clock = () => loftyNow;
+	});
+	afterEach(() => {
+		env.fake.clock = undefined;
+		env.fake.clearFaults();
+	});
+
+	/** Leads straight into the fake's store, created at `at` on Lofty's clock. */
+	function addLeads(at: number, count: number, tag: string) {
+		return Array.from({ length: count }, (_, i) =>
+			env.fake.data.addLead({ firstName: `${tag}${i}`, emails: [`${tag}${i}@example.com`], createTime: at }),
+		);
+	}
+
+	it('emits a lead dated a year ahead once, and it holds back no later lead', async () => {
+		const trigger = poller('newLead');
+		await trigger.poll();
+		loftyNow += 10_000;
+		addLeads(loftyNow + 365 * DAY, 1, 'future');
+		expect(names(await trigger.poll())).toEqual(['future0']);
+		loftyNow += 10_000;
+		addLeads(loftyNow, 1, 'later');
+		expect(names(await trigger.poll())).toEqual(['later0']);
+		loftyNow += 10_000;
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it('emits a lead that shows up in the search after a newer one (each search re-reads the last 5 minutes)', async () => {
+		expect(OVERLAP_MS).toBe(5 * 60_000);
+		const trigger = poller('newLead');
+		await trigger.poll();
+		const start = loftyNow;
+		loftyNow = start + 10_000;
+		addLeads(start + 10_000, 1, 'newer');
+		expect(names(await trigger.poll())).toEqual(['newer0']);
+		loftyNow = start + 20_000;
+		// Created before "newer", visible only now (Lofty's search is eventually consistent).
+		addLeads(start + 8_000, 1, 'late');
+		expect(names(await trigger.poll())).toEqual(['late0']);
+		loftyNow = start + 30_000;
+		expect(await trigger.poll()).toBeNull();
+		// 5 minutes back from the position, but never before the trigger started.
+		expect(env.apiRequests().at(-1)?.query.leadCreateTime).toBe(toUtcMinus7(start));
+	});
+
+	it('goes on from a position saved by an earlier version, emitting nothing it had emitted', async () => {
+		const trigger = poller('newLead');
+		await trigger.poll();
+		const at = loftyNow + 10_000;
+		const [tie0] = addLeads(at, 2, 'tie');
+		addLeads(at - 60_000, 1, 'older');
+		trigger.nodeStaticData['position:newLead'] = { since: at, seenAtSince: [String(tie0.leadId)] };
+		trigger.restart();
+		loftyNow = at + 10_000;
+		expect(names(await trigger.poll())).toEqual(['tie1']);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it('recovers from a position that an earlier version left a year ahead by a future-dated lead', async () => {
+		const trigger = poller('newLead');
+		await trigger.poll();
+		trigger.nodeStaticData['position:newLead'] = { since: loftyNow + 365 * DAY, seenAtSince: ['1'] };
+		trigger.restart();
+		loftyNow += 10_000;
+		expect(await trigger.poll()).toBeNull();
+		loftyNow += 10_000;
+		addLeads(loftyNow, 1, 'later');
+		expect(names(await trigger.poll())).toEqual(['later0']);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it.each([
+		['two hours behind', -2 * 3_600_000],
+		['two hours ahead of', 2 * 3_600_000],
+	])("starts watching at Lofty's clock (Date header) when it is %s n8n's", async (_how, skew) => {
+		loftyNow = Math.floor((Date.now() + skew) / 1000) * 1000;
+		addLeads(loftyNow - 60_000, 1, 'before');
+		const trigger = poller('newLead');
+		expect(await trigger.poll()).toBeNull();
+		loftyNow += 5_000;
+		addLeads(loftyNow, 1, 'after');
+		expect(names(await trigger.poll())).toEqual(['after0']);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it(`reads at most ${PAGES_PER_POLL} pages a poll and goes on from there at the next poll`, async () => {
+		const trigger = poller('newLead');
+		await trigger.poll();
+		addLeads(loftyNow + 1_000, 2_500, 'bulk');
+		loftyNow += 2_000;
+		const emitted: string[] = [];
+		const requests: number[] = [];
+		for (let poll = 0; poll < 4; poll++) {
+			env.fake.clearRequests();
+			emitted.push(...(names(await trigger.poll()) as string[]));
+			requests.push(env.apiRequests().length);
+		}
+		// The fourth poll reads the first 10 pages again (they lie within the 5 minutes re-read) and emits nothing.
+		expect(requests).toEqual([10, 10, 5, 10]);
+		expect(emitted).toHaveLength(2_500);
+		expect(new Set(emitted).size).toBe(2_500);
+	});
+
+	it('goes on from the same offset when Lofty has let the last poll\'s scroll expire', async () => {
+		const trigger = poller('newLead');
+		await trigger.poll();
+		addLeads(loftyNow + 1_000, 1_500, 'bulk');
+		loftyNow += 2_000;
+		const first = names(await trigger.poll()) as string[];
+		env.fake.data.scrolls.clear();
+		env.fake.clearRequests();
+		const second = names(await trigger.poll()) as string[];
+		expect(env.apiRequests().map((r) => r.status)).toEqual([400, 200, 200, 200, 200, 200]);
+		expect(env.apiRequests()[1].query.offset).toBe('1000');
+		expect(first).toHaveLength(1_000);
+		expect(new Set([...first, ...second]).size).toBe(1_500);
+		expect(first.length + second.length).toBe(1_500);
+	});
+
+	it('a search that repeats the same page forever ends each poll after 2 requests, emitting no lead twice', async () => {
+		const trigger = poller('newLead');
+		await trigger.poll();
+		loftyNow += 5_000;
+		const leads = Array.from({ length: 100 }, (_, i) => ({ leadId: 1 + i, firstName: `loop${i}`, createTime: new Date(loftyNow).toISOString() }));
+		env.fake.injectFault({ path: '/v1.0/leads/createTime', status: 200, body: { _metadata: { scrollId: 'same', total: 1_000_000 }, leads }, times: 1_000 });
+		env.fake.clearRequests();
+		expect(names(await trigger.poll())).toHaveLength(100);
+		expect(env.apiRequests()).toHaveLength(2);
+		env.fake.clearRequests();
+		await expect(trigger.poll()).rejects.toThrow(
+			"Lofty's lead search at GET /v1.0/leads/createTime repeated itself: page 2 (scrollId \"same\") brought only records already received",
+		);
+		expect(env.apiRequests()).toHaveLength(2);
+	});
+});
+

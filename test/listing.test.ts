@@ -155,13 +155,23 @@ describe('Lofty Listing: Get Many (GET /v1.0/listing, nextPageKey)', () => {
 		expect(ids(result.items)).toEqual(['1', '2', '3', '4', '5']);
 	});
 
-	it('does not follow a cursor twice and drops listings already emitted', async () => {
+	it('drops listings already emitted, and fails naming the endpoint when a cursor comes back', async () => {
+		env.fake.injectFault({ path: '/v1.0/listing', status: 200, body: { listings: [{ id: 1 }, { id: 2 }], nextPageKey: 'p2' } });
+		env.fake.injectFault({ path: '/v1.0/listing', status: 200, body: { listings: [{ id: 2 }, { id: 3 }], nextPageKey: null } });
+		expect(ids((await runOk({ operation: 'getAll', returnAll: true })).items)).toEqual(['1', '2', '3']);
+
+		env.fake.clearRequests();
 		env.fake.injectFault({ path: '/v1.0/listing', status: 200, body: { listings: [{ id: 1 }, { id: 2 }], nextPageKey: 'same' } });
 		env.fake.injectFault({ path: '/v1.0/listing', status: 200, body: { listings: [{ id: 2 }, { id: 3 }], nextPageKey: 'same' } });
 		env.fake.injectFault({ path: '/v1.0/listing', status: 200, body: { listings: [{ id: 4 }], nextPageKey: null }, times: 5 });
-		const result = await runOk({ operation: 'getAll', returnAll: true });
+		const error = await runFailing({ operation: 'getAll', returnAll: true });
 		expect(env.apiRequests()).toHaveLength(2);
-		expect(ids(result.items)).toEqual(['1', '2', '3']);
+		expect(error.message).toBe('Lofty\'s list at GET /v1.0/listing repeated itself: page 2 (nextPageKey "same") led to the nextPageKey "same" already followed');
+		expect(error.description).toBe(
+			'2 requests were sent and the 3 records received are not output, as the list would be incomplete. ' +
+				'Paging stopped there so that the run cannot loop forever. Try again later.',
+		);
+		env.fake.clearFaults();
 	});
 
 	it('names the operation when the answer cannot be read', async () => {
@@ -291,6 +301,19 @@ describe('Lofty Listing: Get Published Listings (GET /v1.0/getPublishedListings,
 				'closing tag </listing> does not match the open element <price> (line 3, column 20)',
 		);
 		expect(error.description).toContain('Raw XML File');
+	});
+
+	it('refuses a JSON feed nested a million levels deep, naming the limit, instead of overflowing the stack', async () => {
+		const depth = 1_000_000;
+		env.fake.injectFault({ path: '/v1.0/getPublishedListings', status: 200, rawBody: `${'['.repeat(depth)}${']'.repeat(depth)}`, contentType: 'application/json' });
+		const error = await runFailing({ operation: 'getPublished', returnAll: true });
+		expect(error.message).toBe(`Get Published Listings: could not read Lofty's feed: it is nested deeper than ${MAX_DEPTH} levels`);
+		expect(env.apiRequests()).toHaveLength(1);
+	});
+
+	it('keeps 64-bit listing ids of a JSON feed exact', async () => {
+		env.fake.injectFault({ path: '/v1.0/getPublishedListings', status: 200, rawBody: '{"listings":[{"id":9007199254740993,"price":1}]}', contentType: 'application/json' });
+		expect((await runOk({ operation: 'getPublished', returnAll: true })).items).toEqual([{ id: '9007199254740993', price: 1 }]);
 	});
 
 	it('gives no items for an empty feed or an empty answer', async () => {
@@ -587,12 +610,10 @@ describe('published feed: every reading of the answer body', () => {
 	});
 
 	it('reads a Get Many page sent as XML', () => {
-		const seen = { cursors: new Set<string>(), ids: new Set<string>() };
 		const page = listingPage(
 			Buffer.from('<result><listing><id>1</id></listing><listing><id>2</id></listing><nextPageKey>k2</nextPageKey></result>'),
-			seen,
 		);
 		expect(page).toEqual({ listings: [{ id: '1' }, { id: '2' }], nextPageKey: 'k2' });
-		expect(listingPage('<a><b>', seen).invalid).toBe('it is not well-formed XML: element <b> is never closed (line 1, column 7)');
+		expect(listingPage('<a><b>').invalid).toBe('it is not well-formed XML: element <b> is never closed (line 1, column 7)');
 	});
 });

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { preSend, sendHook } from '../shared/hooks';
 import { isObject } from '../shared/objects';
 import type { PagingOptions } from '../shared/pagination';
-import { collectPages, extractRecords, hasMoreOf, limitOf } from '../shared/pagination';
+import { collectPages, limitOf } from '../shared/pagination';
 import { loftyRequest } from '../shared/transport';
 
 /** Lofty answers POST /v1.0/agent/communication for at most 24 hours at a time. */
@@ -42,7 +42,8 @@ export function dayWindows(startMs: number, endMs: number): Array<{ startTime: n
  * query, so the range is cut into consecutive 24-hour windows, each paged with offset/limit
  * in the body until PageResult.hasMore is false. Records come out window after window; one
  * that Lofty returns in two windows (a record exactly on a shared bound, should Lofty treat
- * both bounds as inclusive) is emitted once. Paging stops exactly at Limit.
+ * both bounds as inclusive) is emitted once, as the windows share the paginator's record keys.
+ * Paging stops exactly at Limit.
  */
 export const getAgentCommunication = sendHook(async function (requestData) {
 	const itemIndex = this.getItemIndex();
@@ -51,37 +52,13 @@ export const getAgentCommunication = sendHook(async function (requestData) {
 	const body: IDataObject = isObject(base.body) ? { ...base.body } : {};
 	const seen = new Set<string>();
 	const results: IDataObject[] = [];
+	const send = async (page: IHttpRequestOptions) => (await loftyRequest(this, page, itemIndex)).body;
 
 	for (const window of dayWindows(Number(body.startTime), Number(body.endTime))) {
 		const wanted = maxResults === undefined ? undefined : maxResults - results.length;
 		if (wanted !== undefined && wanted <= 0) break;
-
-		// Lofty's offset counts every record of the window, duplicates included, while
-		// collectPages counts only what it is handed: track Lofty's offset here.
-		let loftyOffset = 0;
-		const sendPage = async (page: IHttpRequestOptions): Promise<IDataObject> => {
-			const pageBody = page.body as IDataObject;
-			const requested = Number(pageBody.limit);
-			for (;;) {
-				const response = await loftyRequest(this, { ...page, body: { ...pageBody, offset: loftyOffset } }, itemIndex);
-				const records = extractRecords(response.body);
-				loftyOffset += records.length;
-				const reported = hasMoreOf(response.body);
-				const hasMore = records.length > 0 && (reported ?? records.length >= requested);
-				const fresh = records.filter((record) => {
-					if (record.id === undefined || record.id === null) return true;
-					const key = String(record.id);
-					if (seen.has(key)) return false;
-					seen.add(key);
-					return true;
-				});
-				// A page of nothing but repeats would end collectPages early: read on instead.
-				if (fresh.length > 0 || !hasMore) return { hasMore, pageData: fresh };
-			}
-		};
-
 		const windowRequest: IHttpRequestOptions = { ...base, body: { ...body, ...window } };
-		results.push(...(await collectPages(sendPage, windowRequest, windowPages, wanted)));
+		results.push(...(await collectPages(send, windowRequest, windowPages, wanted, this.getNode(), itemIndex, seen)));
 	}
 	return results.map((json) => ({ json }));
 });

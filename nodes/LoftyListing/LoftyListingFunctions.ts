@@ -5,6 +5,7 @@ import type { ItemContext } from '../shared/hooks';
 import { sendHook } from '../shared/hooks';
 import type { PagingOptions } from '../shared/pagination';
 import { collectPages, limitOf } from '../shared/pagination';
+import { JsonTooDeepError, quoteUnsafeIntegers } from '../shared/json';
 import { loftyRequest } from '../shared/transport';
 import type { XmlElement } from './xml';
 import { elementToJson, isElement, parseXml, textOf, XmlSyntaxError } from './xml';
@@ -118,8 +119,10 @@ function classifyText(text: string, bytes: Buffer, nested: boolean): FeedBody {
 	if (/^([[{"]|-?\d|true\b|false\b|null\b)/.test(trimmed)) {
 		let value: unknown;
 		try {
-			value = JSON.parse(trimmed);
+			// The shared reader: nesting past MAX_NESTING is refused, 64-bit ids keep every digit.
+			value = JSON.parse(quoteUnsafeIntegers(trimmed));
 		} catch (error) {
+			if (error instanceof JsonTooDeepError) return { format: 'invalid', reason: error.message, bytes };
 			return { format: 'invalid', reason: `it looks like JSON but is not valid JSON (${(error as Error).message})`, bytes };
 		}
 		// The reference types the answer as "string": the XML may come as a JSON string.
@@ -245,14 +248,11 @@ function cursorIn(value: unknown): string | undefined {
 
 /**
  * Turns one answer of GET /v1.0/listing into `{listings, nextPageKey}` for the shared
- * paginator. The reference types the answer as "string", so a JSON document inside a JSON
- * string is read too. A cursor Lofty already gave is not followed twice (no endless loop),
- * and a listing already emitted (same id) is not emitted again.
+ * paginator, which also refuses a cursor Lofty already gave and drops listings already
+ * emitted. The reference types the answer as "string", so a JSON document inside a JSON
+ * string is read too.
  */
-export function listingPage(
-	body: unknown,
-	seen: { cursors: Set<string>; ids: Set<string> },
-): { listings: IDataObject[]; nextPageKey: string | null; invalid?: string } {
+export function listingPage(body: unknown): { listings: IDataObject[]; nextPageKey: string | null; invalid?: string } {
 	const feed = readFeedBody(body);
 	if (feed.format === 'invalid') return { listings: [], nextPageKey: null, invalid: feed.reason };
 	let value: unknown;
@@ -263,34 +263,21 @@ export function listingPage(
 		if (typeof root === 'string') return { listings: [], nextPageKey: null, invalid: root };
 		value = root ? elementToJson(root) : undefined;
 	}
-	const listings = listFromJson(value).filter((listing) => {
-		const id = listing.id ?? listing.listingId;
-		if (typeof id !== 'string' && typeof id !== 'number') return true;
-		if (seen.ids.has(String(id))) return false;
-		seen.ids.add(String(id));
-		return true;
-	});
-	const cursor = cursorIn(value);
-	if (cursor === undefined || seen.cursors.has(cursor)) return { listings, nextPageKey: null };
-	seen.cursors.add(cursor);
-	return { listings, nextPageKey: cursor };
+	return { listings: listFromJson(value), nextPageKey: cursorIn(value) ?? null };
 }
 
 /** Get Many: the shared nextPageKey paginator over `listingPage`, on the shared throttle. */
 export const getManyListings = sendHook(async function (requestData) {
 	const itemIndex = this.getItemIndex();
 	const maxResults = limitOf(this, requestData);
-	const seen = { cursors: new Set<string>(), ids: new Set<string>() };
 	const send = async (options: IHttpRequestOptions) => {
-		const sent = (options.qs as IDataObject | undefined)?.nextPageKey;
-		if (typeof sent === 'string') seen.cursors.add(sent);
-		const page = listingPage((await loftyRequest(this, options, itemIndex)).body, seen);
+		const page = listingPage((await loftyRequest(this, options, itemIndex)).body);
 		if (page.invalid) {
 			throw new NodeOperationError(this.getNode(), `Get Many: could not read Lofty's answer: ${page.invalid}`, { itemIndex });
 		}
 		return page;
 	};
-	const records = await collectPages(send, requestData.options as IHttpRequestOptions, listingPaging, maxResults);
+	const records = await collectPages(send, requestData.options as IHttpRequestOptions, listingPaging, maxResults, this.getNode(), itemIndex);
 	return records.map((json) => ({ json }));
 });
 

@@ -3,13 +3,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { idSegment } from './input';
 import { allMembers, ctxOf, memberName } from './loadOptions';
-import { extractRecords } from './pagination';
+import type { PagingOptions } from './pagination';
+import { extractRecords, loftyApiCallSomeItems } from './pagination';
 import { loftyApiCall } from './transport';
 
 /** Lofty's largest lead page. */
 const LEAD_PAGE = 100;
 /** Pages of leads one name search reads before it hands the rest to "load more". */
 const PAGES_PER_SEARCH = 5;
+const newestLeads: PagingOptions = { style: 'offset', pageSize: LEAD_PAGE, records: 'leads', unwrap: 'lead' };
 
 /** Every word typed appears in the text, ignoring case: "ann smi" finds "Ann Smith". */
 function matches(filter: string | undefined, text: string): boolean {
@@ -36,8 +38,7 @@ const leadText = (lead: IDataObject) =>
 
 async function leadPage(fn: ILoadOptionsFunctions, qs: IDataObject) {
 	const body = await loftyApiCall(ctxOf(fn), 'GET', '/v1.0/leads', { qs: { limit: LEAD_PAGE, ...qs } });
-	const metadata = (body as { _metadata?: { total?: unknown } } | null)?._metadata;
-	return { leads: extractRecords(body, 'leads', 'lead'), total: Number(metadata?.total ?? 0) };
+	return { leads: extractRecords(body, 'leads', 'lead') };
 }
 
 /** listSearch methods of every Lofty node: the "From list" mode of the record pickers (picker.ts). */
@@ -56,11 +57,17 @@ export const loftyListSearch = {
 		}
 		let offset = Number(paginationToken ?? 0) || 0;
 		const results: INodeListSearchItems[] = [];
+		// A page at a time through the shared paginator; a page of nothing but leads already listed ends the search.
+		const seen = new Set<string>();
 		for (let page = 0; page < PAGES_PER_SEARCH; page++) {
-			const { leads, total } = await leadPage(this, { offset });
-			results.push(...leads.filter((lead) => matches(text, leadText(lead))).map(leadItem));
-			offset += leads.length;
-			if (leads.length === 0 || offset >= total) return { results };
+			const run = await loftyApiCallSomeItems(ctxOf(this), { method: 'GET', url: '/v1.0/leads' }, newestLeads, {
+				maxPages: 1,
+				seen,
+				from: { offset },
+			});
+			results.push(...run.records.filter((lead) => matches(text, leadText(lead))).map(leadItem));
+			if (run.end !== 'cap' || run.records.length === 0) return { results };
+			offset = Number(run.next?.offset);
 			if (results.length >= LEAD_PAGE) break;
 		}
 		return { results, paginationToken: String(offset) };

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { idSegment } from './input';
-import { extractRecords, loftyApiCallAllItems } from './pagination';
+import { extractRecords, loftyApiCallSomeItems } from './pagination';
 import type { LoftyContext } from './transport';
 import { loftyApiCall } from './transport';
 
@@ -27,17 +27,22 @@ export function memberName(member: IDataObject): string {
 	return name ? (email ? `${name} (${String(email)})` : name) : String(email ?? member.id ?? member.userId);
 }
 
+/**
+ * The team's members for dropdowns and searches: at most MAX_PAGES_PER_DROPDOWN pages, and
+ * what came before Lofty repeated itself; a picker with fewer choices harms nothing.
+ */
 export async function allMembers(fn: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	return await loftyApiCallAllItems(ctxOf(fn), { method: 'GET', url: '/v1.0/members' }, { style: 'offset', pageSize: 100, records: 'members' });
+	const run = await loftyApiCallSomeItems(ctxOf(fn), { method: 'GET', url: '/v1.0/members' }, { style: 'offset', pageSize: 100, records: 'members' });
+	return run.records;
 }
 
 /** Distinct values of a lead field, from the most recent leads (Lofty has no list for stages or segments). */
 async function leadValues(fn: ILoadOptionsFunctions, pick: (lead: IDataObject) => unknown[]): Promise<INodePropertyOptions[]> {
-	const leads = await loftyApiCallAllItems(
+	const { records: leads } = await loftyApiCallSomeItems(
 		ctxOf(fn),
 		{ method: 'GET', url: '/v1.0/leads' },
 		{ style: 'offset', pageSize: 100, records: 'leads', unwrap: 'lead' },
-		100,
+		{ maxResults: 100 },
 	);
 	const values = leads.flatMap(pick).filter((value) => typeof value === 'string' && value !== '') as string[];
 	return sorted(values.map((value) => ({ name: value, value })));

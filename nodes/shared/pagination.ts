@@ -1,8 +1,10 @@
+import { createHash } from 'crypto';
 import { NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IHttpRequestOptions,
+	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
@@ -46,6 +48,8 @@ export interface PagingOptions {
 	idField?: string;
 	/** The record's few fields people use, output when the operation's Simplify is on. */
 	simplify?: Simplifier;
+	/** Pages one run reads at most; MAX_PAGES_PER_RUN when absent. */
+	maxPages?: number;
 }
 
 export type Simplifier = (record: IDataObject) => IDataObject;
@@ -100,28 +104,126 @@ function metadataOf(body: unknown): IDataObject {
 }
 
 /**
- * Fetches records page by page until the list ends or `maxResults` is reached, asking
- * each time for the largest page the endpoint allows (or just what is still needed).
- * `send` performs one request; it receives the options for that page.
+ * Pages one run reads at most (Return All, Limit, Create or Update): 10,000 pages is a million
+ * leads at 100 a page. Reaching it is an error, as the list would be incomplete.
  */
-export async function collectPages(
+export const MAX_PAGES_PER_RUN = 10_000;
+/** Pages a dropdown reads at most; it shows what those pages held. */
+export const MAX_PAGES_PER_DROPDOWN = 100;
+
+/** Where a run stopped, to go on from there (the Lead Trigger's next poll). */
+export interface PagePosition extends IDataObject {
+	offset?: number;
+	page?: number;
+	cursor?: string | number;
+}
+
+export interface PageRunOptions {
+	/** Stop once this many records are collected (Limit); all when absent or 0. */
+	maxResults?: number;
+	/** Pages this run may read; PagingOptions.maxPages, else MAX_PAGES_PER_RUN. */
+	maxPages?: number;
+	/**
+	 * Keys of records already output, shared when one output spans several runs: such a record is
+	 * left out, though a page of them is no repeat when this run had not received them.
+	 */
+	seen?: Set<string>;
+	/** Go on from where an earlier run stopped. */
+	from?: PagePosition;
+}
+
+/**
+ * How a run ended: the list ended ('complete'), Limit was reached ('limit'), Lofty repeated
+ * itself ('repeat'), or the page cap was reached with more to come ('cap').
+ */
+export interface PageRun {
+	records: IDataObject[];
+	end: 'complete' | 'limit' | 'repeat' | 'cap';
+	/** Requests sent. */
+	requests: number;
+	/** For 'repeat' and 'cap': what happened, for an error message. */
+	problem?: string;
+	/** For 'cap': where the next run goes on. */
+	next?: PagePosition;
+}
+
+const CURSOR_NAMES: Partial<Record<PagingStyle, string>> = {
+	scroll: 'scrollId',
+	currentId: 'currentId',
+	nextPageKey: 'nextPageKey',
+};
+
+/** Cursor values and ids in messages: enough to recognise, never a wall of text. */
+function clip(value: unknown): string {
+	const text = String(value);
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/**
+ * What tells two records apart: their id when they have one (the paging's idField, id, leadId,
+ * listingId), else a digest of the whole record.
+ */
+export function recordKey(record: IDataObject, idField?: string): string {
+	for (const field of [idField, 'id', 'leadId', 'listingId']) {
+		const value = field ? record[field] : undefined;
+		if (typeof value === 'string' || typeof value === 'number') return `${field}:${String(value)}`;
+	}
+	return `sha1:${createHash('sha1').update(JSON.stringify(record)).digest('base64')}`;
+}
+
+/** "page 3 (offset 200)", as a message names the page that repeated. */
+function pageName(style: PagingStyle, requests: number, offset: number, page: number, cursor: unknown): string {
+	const at =
+		style === 'offset' || style === 'bodyOffset'
+			? `offset ${offset}`
+			: style === 'curPage' || style === 'pageNumber'
+				? `${style} ${page}`
+				: cursor === undefined
+					? ''
+					: `${CURSOR_NAMES[style]} "${clip(cursor)}"`;
+	return at ? `page ${requests} (${at})` : `page ${requests}`;
+}
+
+/**
+ * Reads a list page by page, asking each time for the largest page the endpoint allows (or
+ * just what is still needed), until the list ends, Limit is reached, Lofty repeats itself
+ * or the page cap is reached; `send` performs one request. A record already received (same
+ * key) is not output again. Lofty repeats itself when a page that says more follows brings no
+ * record not received before, or when a cursor (currentId, nextPageKey) comes back.
+ */
+export async function pageThrough(
 	send: (options: IHttpRequestOptions) => Promise<unknown>,
 	base: IHttpRequestOptions,
 	paging: PagingOptions,
-	maxResults?: number,
-): Promise<IDataObject[]> {
+	run: PageRunOptions = {},
+): Promise<PageRun> {
 	const collected: IDataObject[] = [];
-	const wanted = maxResults !== undefined && maxResults > 0 ? maxResults : Infinity;
+	const wanted = run.maxResults !== undefined && run.maxResults > 0 ? run.maxResults : Infinity;
+	const maxPages = run.maxPages ?? paging.maxPages ?? MAX_PAGES_PER_RUN;
+	const received = new Set<string>();
+	const seen = run.seen ?? received;
 	const qs: IDataObject = { ...((base.qs as IDataObject) ?? {}) };
 	const body: IDataObject = isObject(base.body) ? { ...base.body } : {};
 	const idField = paging.idField ?? 'id';
 	// Page-number styles need one page size for the whole run, or page k would not follow page k-1.
 	const fixedSize = Math.min(paging.pageSize, wanted);
-	let offset = 0;
-	let page = 0;
-	let cursor: unknown;
+	let offset = run.from?.offset ?? 0;
+	let page = run.from?.page ?? 0;
+	let cursor: unknown = run.from?.cursor;
+	const cursors = new Set<string>(cursor === undefined ? [] : [String(cursor)]);
+	let requests = 0;
 
-	while (collected.length < wanted) {
+	for (;;) {
+		if (collected.length >= wanted) return { records: collected, end: 'limit', requests };
+		if (requests >= maxPages) {
+			return {
+				records: collected,
+				end: 'cap',
+				requests,
+				problem: `${requests} pages were read, the most one run reads, and Lofty said more follow`,
+				next: { offset, page, ...(cursor === undefined ? {} : { cursor: cursor as string | number }) },
+			};
+		}
 		const needed = Math.min(paging.pageSize, wanted - collected.length);
 		let requested = needed;
 		const options: IHttpRequestOptions = { ...base, qs: { ...qs } };
@@ -135,6 +237,8 @@ export async function collectPages(
 			case 'scroll':
 				pageQs.limit = needed;
 				if (cursor !== undefined) pageQs.scrollId = cursor;
+				// Going on without a cursor (the Lead Trigger when Lofty refused it) starts at an offset.
+				else if (offset > 0) pageQs.offset = offset;
 				break;
 			case 'currentId':
 				pageQs.limit = needed;
@@ -158,27 +262,30 @@ export async function collectPages(
 		}
 		if (Object.keys(pageQs).length === 0) delete options.qs;
 
+		const thisPage = pageName(paging.style, requests + 1, offset, page, cursor);
 		const response = await send(options);
+		requests++;
 		let records = extractRecords(response, paging.records, paging.unwrap);
-		const received = records.length;
-		let more = received >= requested && received > 0;
+		const onPage = records.length;
+		offset += onPage;
+		let more = onPage >= requested && onPage > 0;
+		let next: unknown;
 
 		switch (paging.style) {
 			case 'none':
-				more = false;
-				break;
+				// One answer is the whole list, as Lofty gave it.
+				return { records: records.slice(0, wanted), end: 'complete', requests };
 			case 'offset': {
-				offset += received;
 				const total = Number(metadataOf(response).total);
-				if (Number.isFinite(total)) more = received > 0 && offset < total;
+				if (Number.isFinite(total)) more = onPage > 0 && offset < total;
 				break;
 			}
 			case 'scroll': {
-				const next = metadataOf(response).scrollId;
+				// Lofty may hand the same scrollId back for every page: only records tell pages apart.
+				next = metadataOf(response).scrollId;
 				const total = Number(metadataOf(response).total);
 				if (next === undefined || next === null || next === '') more = false;
-				else cursor = next;
-				if (Number.isFinite(total) && collected.length + received >= total) more = false;
+				if (Number.isFinite(total) && offset >= total) more = false;
 				break;
 			}
 			case 'currentId': {
@@ -187,8 +294,8 @@ export async function collectPages(
 					records = records.slice(1);
 				}
 				const last = records[records.length - 1];
-				if (!last || last[idField] === undefined) more = false;
-				else cursor = last[idField];
+				if (!last || last[idField] === undefined || last[idField] === null) more = false;
+				else next = last[idField];
 				break;
 			}
 			case 'curPage':
@@ -196,23 +303,83 @@ export async function collectPages(
 				page++;
 				break;
 			case 'nextPageKey': {
-				const next = isObject(response) ? response.nextPageKey : undefined;
-				more = received > 0 && next !== undefined && next !== null && next !== '';
-				cursor = next;
+				next = isObject(response) ? response.nextPageKey : undefined;
+				more = onPage > 0 && next !== undefined && next !== null && next !== '';
 				break;
 			}
 			case 'bodyOffset': {
-				offset += received;
 				const hasMore = hasMoreOf(response);
-				if (hasMore !== undefined) more = hasMore && received > 0;
+				if (hasMore !== undefined) more = hasMore && onPage > 0;
 				break;
 			}
 		}
 
-		collected.push(...records.slice(0, wanted - collected.length));
-		if (!more) break;
+		let newToRun = 0;
+		const fresh = records.filter((record) => {
+			const key = recordKey(record, idField);
+			const newHere = !received.has(key);
+			if (newHere) {
+				received.add(key);
+				newToRun++;
+			}
+			if (seen === received) return newHere;
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
+		collected.push(...fresh.slice(0, wanted - collected.length));
+		if (!more) return { records: collected, end: 'complete', requests };
+		if (paging.style !== 'scroll' && next !== undefined) {
+			if (cursors.has(String(next))) {
+				return {
+					records: collected,
+					end: 'repeat',
+					requests,
+					problem: `${thisPage} led to the ${CURSOR_NAMES[paging.style]} "${clip(next)}" already followed`,
+				};
+			}
+			cursors.add(String(next));
+		}
+		if (newToRun === 0) {
+			return { records: collected, end: 'repeat', requests, problem: `${thisPage} brought only records already received` };
+		}
+		if (next !== undefined) cursor = next;
 	}
-	return collected;
+}
+
+/** The request a run was about, as messages name it: "GET /v1.0/systemLogs". */
+function endpointOf(base: IHttpRequestOptions): string {
+	return `${(base.method ?? 'GET').toUpperCase()} ${base.url}`;
+}
+
+/** The error of a run that Lofty's repeats or the page cap cut short: its records are not output. */
+export function incompleteListError(node: INode, base: IHttpRequestOptions, run: PageRun, itemIndex?: number): NodeOperationError {
+	const [what, why] =
+		run.end === 'cap'
+			? ['did not end', 'Use Limit or the filters to fetch fewer records per run.']
+			: ['repeated itself', 'Paging stopped there so that the run cannot loop forever. Try again later.'];
+	return new NodeOperationError(node, `Lofty's list at ${endpointOf(base)} ${what}: ${run.problem}`, {
+		itemIndex,
+		description: `${run.requests} requests were sent and the ${run.records.length} records received are not output, as the list would be incomplete. ${why}`,
+	});
+}
+
+/**
+ * Every record of a list (or up to `maxResults`). A run cut short by Lofty's repeats or the
+ * page cap is an error naming the endpoint and what repeated: a partial list never passes as whole.
+ */
+export async function collectPages(
+	send: (options: IHttpRequestOptions) => Promise<unknown>,
+	base: IHttpRequestOptions,
+	paging: PagingOptions,
+	maxResults: number | undefined,
+	node: INode,
+	itemIndex?: number,
+	seen?: Set<string>,
+): Promise<IDataObject[]> {
+	const run = await pageThrough(send, base, paging, { maxResults, seen });
+	if (run.end === 'repeat' || run.end === 'cap') throw incompleteListError(node, base, run, itemIndex);
+	return run.records;
 }
 
 function toItems(records: IDataObject[]): INodeExecutionData[] {
@@ -266,6 +433,8 @@ export function paginate(paging: PagingOptions) {
 			requestData.options as IHttpRequestOptions,
 			paging,
 			maxResults,
+			this.getNode(),
+			itemIndex,
 		);
 		return toItems(simplifiedIfAsked(this, records, paging.simplify));
 	});
@@ -335,7 +504,7 @@ export function sendAndConfirmDelete(idKey: string, parameter: string) {
 	});
 }
 
-/** Pages through a list outside declarative routing (dropdowns, Create or Update, triggers). */
+/** Pages through a list outside declarative routing (Create or Update, triggers); as collectPages. */
 export async function loftyApiCallAllItems(
 	ctx: LoftyContext,
 	options: IHttpRequestOptions,
@@ -343,5 +512,20 @@ export async function loftyApiCallAllItems(
 	maxResults?: number,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	return await collectPages(async (page) => (await loftyRequest(ctx, page, itemIndex)).body, options, paging, maxResults);
+	const send = async (page: IHttpRequestOptions) => (await loftyRequest(ctx, page, itemIndex)).body;
+	return await collectPages(send, options, paging, maxResults, ctx.getNode(), itemIndex);
+}
+
+/**
+ * For dropdowns and record-picker searches: what at most MAX_PAGES_PER_DROPDOWN pages hold, as
+ * far as Lofty stopped repeating itself. A partial list here only offers fewer choices.
+ */
+export async function loftyApiCallSomeItems(
+	ctx: LoftyContext,
+	options: IHttpRequestOptions,
+	paging: PagingOptions,
+	run: PageRunOptions = {},
+): Promise<PageRun> {
+	const send = async (page: IHttpRequestOptions) => (await loftyRequest(ctx, page)).body;
+	return await pageThrough(send, options, paging, { maxPages: MAX_PAGES_PER_DROPDOWN, ...run });
 }

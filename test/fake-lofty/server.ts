@@ -106,6 +106,8 @@ export class FakeLofty {
 
 	/** Called for every request before it is answered (tests use it to change data mid-run). */
 	onRequest?: (request: RecordedRequest) => void;
+	/** Lofty's clock for the Date header of every answer (epoch ms); the machine's clock when unset. */
+	clock?: () => number;
 	/** The in-memory store; tests may change it freely. */
 	data: FakeLoftyData;
 	/** The route table; later resource groups register here (see ROUTE_GROUPS). */
@@ -414,6 +416,7 @@ export class FakeLofty {
 		const headers: Record<string, string | number> = { ...reply.headers };
 		if (payload !== '' || reply.rawBody !== undefined) headers['Content-Type'] = reply.contentType ?? JSON_CONTENT_TYPE;
 		headers['Content-Length'] = Buffer.byteLength(payload);
+		if (this.clock) headers.Date = new Date(this.clock()).toUTCString();
 		res.writeHead(reply.status, headers);
 		res.end(payload);
 	}

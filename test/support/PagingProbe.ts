@@ -44,6 +44,9 @@ export class PagingProbe implements INodeType {
 				'probe',
 				[
 					probeList('Leads by Offset', 'leadsByOffset', 'GET', '/v1.0/leads', { style: 'offset', pageSize: 100, records: 'leads' }),
+					probeList('Leads by Scroll', 'leadsByScroll', 'GET', '/v1.0/leads', { style: 'scroll', pageSize: 100, records: 'leads', unwrap: 'lead' }),
+					probeList('Activities', 'activities', 'GET', '/v1.0/leads/1000001/activities', { style: 'curPage', pageSize: 100 }),
+					probeList('Members, 5 Pages at Most', 'cappedMembers', 'GET', '/v1.0/members', { style: 'offset', pageSize: 100, records: 'members', maxPages: 5 }),
 					probeList('Call History', 'callHistory', 'GET', '/v1.0/communication/call', { style: 'currentId', pageSize: 1000 }),
 					probeList('System Logs', 'systemLogs', 'GET', '/v1.0/systemLogs', { style: 'pageNumber', pageSize: 100 }),
 					probeList('Listings', 'listings', 'GET', '/v1.0/listing', { style: 'nextPageKey', pageSize: 100, records: 'listings' }),
