@@ -11,11 +11,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, loftyCredentials } from '../shared/descriptions';
 import { MAX_WEBHOOK_LIMIT, WEBHOOK_LIST_OPTIONS } from '../shared/webhookLists';
+import type { Subscription } from './WebhookFunctions';
 import {
+	addFullRecords,
 	baseUrlOf,
 	callbackUrlFor,
+	deliveryBody,
 	eventsOf,
-	fullRecordOf,
 	listSubscriptions,
 	newSecret,
 	SECRET_PARAMETER,
@@ -28,8 +30,19 @@ import {
 
 const MAIN_OUTPUT = [NodeConnectionTypes.Main];
 
-function chosenLists(ctx: IHookFunctions): number[] {
+function chosenLists(ctx: IHookFunctions | IWebhookFunctions): number[] {
 	return [...new Set((ctx.getNodeParameter('events', []) as Array<number | string>).map(Number))].sort((a, b) => a - b);
+}
+
+/** This trigger's subscriptions in Lofty: the ones whose callback is n8n's URL for this node. */
+async function subscriptionsTo(ctx: IHookFunctions, webhookUrl: string): Promise<Subscription[]> {
+	const url = baseUrlOf(webhookUrl);
+	return (await listSubscriptions(ctx)).filter((sub) => baseUrlOf(sub.callbackUrl) === url);
+}
+
+/** Whether a subscription's deliveries carry the secret the trigger checks. */
+function carries(sub: Subscription, secret: string | undefined): boolean {
+	return sameSecret(secretIn(sub.callbackUrl), secret);
 }
 
 export class LoftyTrigger implements INodeType {
@@ -89,75 +102,92 @@ export class LoftyTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			/** True when every chosen list has a live subscription to this workflow's URL; re-adopts forgotten ones. */
+			/** True when every chosen list has a live subscription carrying the secret; re-adopts forgotten ones. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = stateOf(this);
-				const url = baseUrlOf(this.getNodeWebhookUrl('default') as string);
-				const live = (await listSubscriptions(this)).filter((sub) => baseUrlOf(sub.callbackUrl) === url);
+				const live = await subscriptionsTo(this, this.getNodeWebhookUrl('default') as string);
+				// Subscriptions from before static data was lost carry the secret they were made with.
+				state.secret ??= live.map((sub) => secretIn(sub.callbackUrl)).find(Boolean);
+				if (state.secret === undefined) return false;
 				const owned: IDataObject = {};
 				for (const listId of chosenLists(this)) {
 					const known = state.subscriptions?.[listId];
-					const match = live.find((sub) => sub.listId === listId && String(sub.subscribeId) === String(known)) ?? live.find((sub) => sub.listId === listId);
+					const candidates = live.filter((sub) => sub.listId === listId && carries(sub, state.secret));
+					const match = candidates.find((sub) => String(sub.subscribeId) === String(known)) ?? candidates[0];
 					if (!match) return false;
 					owned[listId] = match.subscribeId;
-					// A subscription from before static data was lost carries the secret it was made with.
-					state.secret ??= secretIn(match.callbackUrl);
 				}
 				state.subscriptions = owned;
-				return state.secret !== undefined;
+				return true;
 			},
 
-			/** Subscribes every chosen list that has no subscription yet (never a second one). */
+			/**
+			 * Subscribes every chosen list that has no subscription yet (never a second one), then
+			 * removes this URL's other subscriptions: without the secret they only meet 401s.
+			 */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const state = stateOf(this);
 				const webhookUrl = this.getNodeWebhookUrl('default') as string;
-				const url = baseUrlOf(webhookUrl);
-				const live = (await listSubscriptions(this)).filter((sub) => baseUrlOf(sub.callbackUrl) === url);
+				const live = await subscriptionsTo(this, webhookUrl);
 				state.secret ??= live.map((sub) => secretIn(sub.callbackUrl)).find(Boolean) ?? newSecret();
 				const callbackUrl = callbackUrlFor(webhookUrl, state.secret);
 				const limit = (this.getNodeParameter('options.eventsPerCallback', MAX_WEBHOOK_LIMIT) as number) || MAX_WEBHOOK_LIMIT;
 				const owned: IDataObject = {};
 				for (const listId of chosenLists(this)) {
-					const existing = live.find((sub) => sub.listId === listId && sub.callbackUrl === callbackUrl);
+					const existing = live.find((sub) => sub.listId === listId && carries(sub, state.secret));
 					owned[listId] = existing ? existing.subscribeId : await subscribe(this, listId, callbackUrl, limit);
 					state.subscriptions = { ...owned };
+				}
+				const kept = new Set(Object.values(owned).map(String));
+				for (const sub of live) {
+					if (kept.has(String(sub.subscribeId))) continue;
+					try {
+						await unsubscribe(this, sub.subscribeId);
+					} catch (error) {
+						// Tidying only: the trigger works without it, and deactivation deletes it again.
+						this.logger.warn(`Lofty Trigger: could not delete the stale subscription ${sub.subscribeId}: ${(error as Error).message}`);
+					}
 				}
 				return true;
 			},
 
-			/** Removes this trigger's subscriptions; ones Lofty already dropped are fine. */
+			/** Removes this trigger's subscriptions (ones Lofty already dropped are fine) and forgets the secret. */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = stateOf(this);
-				const url = baseUrlOf(this.getNodeWebhookUrl('default') as string);
 				const ids = new Set(Object.values(state.subscriptions ?? {}).map(String));
-				for (const sub of await listSubscriptions(this)) {
-					if (baseUrlOf(sub.callbackUrl) === url) ids.add(sub.subscribeId);
-				}
+				for (const sub of await subscriptionsTo(this, this.getNodeWebhookUrl('default') as string)) ids.add(sub.subscribeId);
 				for (const id of ids) await unsubscribe(this, id);
 				delete state.subscriptions;
+				// The next activation makes a new secret: a URL seen before stops working.
+				delete state.secret;
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const state = this.getWorkflowStaticData('node') as IDataObject;
+		const state = stateOf(this);
 		const query = this.getQueryData() as IDataObject;
-		if (!sameSecret(query[SECRET_PARAMETER], state.secret as string | undefined)) {
+		if (!sameSecret(query[SECRET_PARAMETER], state.secret)) {
 			const response = this.getResponseObject();
 			response.status(401).json({ message: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}
-		const events = eventsOf(this.getBodyData());
+		const lists = chosenLists(this);
+		// Events of lists this trigger did not subscribe to are acknowledged and dropped.
+		const events = eventsOf(deliveryBody(this), lists.length === 1 ? lists[0] : undefined).filter(
+			(event) => event.listId === null || lists.includes(Number(event.listId)),
+		);
 		// Malformed or empty deliveries are acknowledged (200) so Lofty does not retry them forever.
 		if (events.length === 0) return {};
-		const fetchFullRecord = this.getNodeParameter('options.fetchFullRecord', false) as boolean;
-		const items: INodeExecutionData[] = [];
-		for (const event of events) {
-			const json: IDataObject = { ...event };
-			if (fetchFullRecord) Object.assign(json, await fullRecordOf(this, event));
-			items.push({ json });
+		if (!(this.getNodeParameter('options.fetchFullRecord', false) as boolean)) {
+			return { workflowData: [events.map((json) => ({ json }))] };
 		}
-		return { workflowData: [items] };
+		// Lofty is answered before any record is fetched: fetching waits on Lofty's rate limit,
+		// and a delivery held past the sender's timeout is lost or sent again.
+		this.getResponseObject().status(200).json({ message: 'Workflow was started' });
+		await addFullRecords(this, events);
+		const items: INodeExecutionData[] = events.map((json) => ({ json }));
+		return { noWebhookResponse: true, workflowData: [items] };
 	}
 }

@@ -1,8 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, deepCopy } from 'n8n-workflow';
 
 import { idProblem, idSegment, isId } from '../shared/input';
+import { parseLoftyBody } from '../shared/json';
 import { extractRecords } from '../shared/pagination';
 import { withoutTrailingSlashes } from '../shared/text';
 import type { LoftyContext } from '../shared/transport';
@@ -27,6 +28,9 @@ export function newSecret(): string {
 	return randomBytes(24).toString('hex');
 }
 
+/** What newSecret makes. Nothing else is taken as the secret: a value such as "1" is guessable. */
+const SECRET_FORM = /^[0-9a-f]{48}$/;
+
 /** n8n's webhook URL without the secret: what identifies this trigger's subscriptions. */
 export function baseUrlOf(callbackUrl: string): string {
 	return withoutTrailingSlashes(callbackUrl.split('?')[0]);
@@ -37,9 +41,10 @@ export function callbackUrlFor(webhookUrl: string, secret: string): string {
 	return `${webhookUrl}${separator}${SECRET_PARAMETER}=${secret}`;
 }
 
+/** The secret a callback URL carries, when it is of the trigger's own form. */
 export function secretIn(callbackUrl: string): string | undefined {
 	const match = new RegExp(`[?&]${SECRET_PARAMETER}=([^&#]+)`).exec(callbackUrl);
-	return match?.[1];
+	return match && SECRET_FORM.test(match[1]) ? match[1] : undefined;
 }
 
 export function sameSecret(given: unknown, expected: string | undefined): boolean {
@@ -117,8 +122,29 @@ export async function unsubscribe(ctx: IHookFunctions, subscribeId: string): Pro
 }
 
 /**
+ * The delivery's body with 64-bit ids exact. n8n has already run JSON.parse over it, which turns
+ * lead 9007199254740993 into …992, so the raw bytes n8n keeps on the request are read instead.
+ * A body nested deeper than MAX_NESTING gives nothing: n8n could not store its items.
+ */
+export function deliveryBody(ctx: IWebhookFunctions): unknown {
+	const raw = (ctx.getRequestObject() as { rawBody?: unknown }).rawBody;
+	if (Buffer.isBuffer(raw) && raw.length > 0) {
+		let parsed: unknown;
+		try {
+			parsed = parseLoftyBody(raw.toString('utf8').replace(/^\uFEFF/, ''));
+		} catch {
+			// The reader throws only for JSON nested too deep (JsonTooDeepError).
+			return undefined;
+		}
+		if (typeof parsed === 'object' && parsed !== null) return parsed;
+	}
+	return ctx.getBodyData();
+}
+
+/**
  * Turns a Lofty delivery into events: a batch such as {updatedLead: [{leadId}, …]} gives one
- * event per entry; a single record gives one event. Anything else gives none.
+ * event per entry; a single record gives one event. Anything else gives none. An event without a
+ * listId takes `fallbackListId`.
  */
 export function eventsOf(body: unknown, fallbackListId?: number): IDataObject[] {
 	if (typeof body !== 'object' || body === null) return [];
@@ -150,13 +176,22 @@ export function eventsOf(body: unknown, fallbackListId?: number): IDataObject[] 
 }
 
 /**
- * For "Fetch Full Record": what to add to an event, `record` (the lead or agent it names, fetched
- * from Lofty) or `recordError`. A delivery may name any id, such as "1/../../users/x": one that is
- * not a Lofty ID is an error for that event alone, and nothing is sent.
+ * How long one delivery's records may take to fetch in all. Past it the remaining events go on
+ * without their record, so a tight rate limit cannot hold a batch back for hours.
  */
-export async function fullRecordOf(ctx: IWebhookFunctions, event: IDataObject): Promise<IDataObject> {
+export const MAX_FETCH_MS = 10 * 60_000;
+
+/** Lofty's status and message for a record that could not be fetched. */
+function fetchProblem(error: unknown): string {
+	const { message, httpCode } = error as { message?: string; httpCode?: string };
+	const text = message || 'the request failed';
+	return httpCode ? `Lofty answered HTTP ${httpCode}: ${text}` : text;
+}
+
+/** The path of the lead or agent an event names, or why it cannot be fetched. */
+function recordPathOf(event: IDataObject): { path?: string; problem?: string } {
 	const kind = recordKind(event.listId);
-	const [name, id, path] =
+	const [name, id, base] =
 		kind === 'lead'
 			? ['leadId', event.leadId, '/v1.0/leads/']
 			: kind === 'agent'
@@ -164,7 +199,39 @@ export async function fullRecordOf(ctx: IWebhookFunctions, event: IDataObject): 
 				: [];
 	if (!name || id === undefined) return {};
 	const problem = idProblem(id, name);
-	if (problem) return { recordError: `${problem}; the record was not fetched` };
-	const record = await loftyApiCall(ctx as unknown as LoftyContext, 'GET', `${path}${idSegment(id, name)}`);
-	return { record: record as IDataObject };
+	if (problem) return { problem: `${problem}; the record was not fetched` };
+	return { path: `${base}${idSegment(id, name)}` };
+}
+
+/**
+ * For "Fetch Full Record": adds to each event `record` (the lead or agent it names, fetched from
+ * Lofty) or `recordError` (Lofty's status and message, or why nothing was sent). A failure is
+ * that event's alone. A delivery may name any id, such as "1/../../users/x": one that is not a
+ * Lofty ID is refused and nothing is sent for it. A record several events name is fetched once.
+ */
+export async function addFullRecords(ctx: IWebhookFunctions, events: IDataObject[]): Promise<void> {
+	const fetched = new Map<string, IDataObject>();
+	const deadline = Date.now() + MAX_FETCH_MS;
+	for (const event of events) {
+		const { path, problem } = recordPathOf(event);
+		if (problem) event.recordError = problem;
+		if (!path) continue;
+		let outcome = fetched.get(path);
+		if (!outcome) {
+			if (Date.now() > deadline) {
+				outcome = { recordError: `Not fetched: this delivery's records took longer than ${MAX_FETCH_MS / 60_000} minutes to fetch` };
+			} else {
+				try {
+					outcome = { record: (await loftyApiCall(ctx as unknown as LoftyContext, 'GET', path)) as IDataObject };
+				} catch (error) {
+					outcome = { recordError: fetchProblem(error) };
+				}
+			}
+			fetched.set(path, outcome);
+			Object.assign(event, outcome);
+		} else {
+			// Items are not to share objects: a later node may change one.
+			Object.assign(event, deepCopy(outcome));
+		}
+	}
 }

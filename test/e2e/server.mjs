@@ -17,11 +17,14 @@ export { waitFor };
 export const HOOK_WORKFLOW_ID = 'e2eLoftyHook';
 export const HOOK_LIST = 2;
 
+/** The Lofty Trigger workflow with Fetch Full Record on (the webhook step's batch with a missing lead). */
+export const FULL_RECORD_HOOK_WORKFLOW_ID = 'e2eHookFull';
+
 /** Lofty Trigger on the given lists -> No Op "Received". */
-export function hookWorkflow({ id = HOOK_WORKFLOW_ID, name = 'e2e: Lofty Trigger (lead information)', events = [HOOK_LIST] } = {}) {
+export function hookWorkflow({ id = HOOK_WORKFLOW_ID, name = 'e2e: Lofty Trigger (lead information)', events = [HOOK_LIST], options = {} } = {}) {
 	return line(id, name, [
 		// The editor gives every webhook node a webhookId; n8n builds the webhook path from it.
-		{ ...loftyNode('Lofty Trigger', 'loftyTrigger', { events, options: {} }), webhookId: randomUUID() },
+		{ ...loftyNode('Lofty Trigger', 'loftyTrigger', { events, options }), webhookId: randomUUID() },
 		coreNode('Received', 'noOp'),
 	]);
 }
@@ -79,7 +82,8 @@ export function serverSession(ctx) {
 		const sandbox = await ctx.sandbox('main');
 		const n8n = await ctx.instance('2.41.1', { name: '2.41.1-server' });
 		const examples = exampleWorkflows();
-		await n8n.importWorkflows([hookWorkflow(), editorWorkflow(), ...examples.map((e) => e.workflow)]);
+		const fullRecordHook = hookWorkflow({ id: FULL_RECORD_HOOK_WORKFLOW_ID, name: 'e2e: Lofty Trigger (Fetch Full Record)', options: { fetchFullRecord: true } });
+		await n8n.importWorkflows([hookWorkflow(), fullRecordHook, editorWorkflow(), ...examples.map((e) => e.workflow)]);
 		const seconds = await n8n.start();
 		ctx.time('n8n 2.41.1 start (to ready)', seconds);
 		await n8n.loginOwner();

@@ -127,6 +127,8 @@ export async function hostileDeliveryId(fake: FakeLofty): Promise<{ items: IData
 	return await withTrigger(fake, { fetchFullRecord: true }, async (trigger) => {
 		fake.clearRequests();
 		await deliverWebhookEvent(fake.data, 2, { updatedLead: [{ leadId: '1/../../users/700001' }, { leadId: 1000001 }] });
+		// Lofty is answered before the records are fetched.
+		await trigger.settled();
 		return { items: trigger.executions[0] ?? [], requests: apiRequestsOf(fake).map((r) => `${r.method} ${r.path}`) };
 	});
 }
@@ -137,7 +139,7 @@ export async function hostileSearchId(fake: FakeLofty): Promise<{ result: RunRes
 		method: 'GET',
 		path: '/v1.0/leads',
 		status: 200,
-		body: { _metadata: { collection: 'leads', limit: 1, offset: 0, total: 1 }, leads: [{ leadId: '1/../../users/700001' }] },
+		body: { _metadata: { collection: 'leads', limit: 1, offset: 0, total: 1 }, leads: [{ leadId: '1/../../users/700001', emails: ['ann@example.com'] }] },
 	});
 	const result = await runWorkflow({
 		nodes: { type: new LoftyLead(), parameters: { resource: 'lead', operation: 'createOrUpdate', firstName: 'Ann', emails: 'ann@example.com' } },

@@ -28,6 +28,8 @@ export interface TriggerOptions {
 	credentials: { type: 'loftyApi' | 'loftyOAuth2Api'; data: ICredentialDataDecryptedObject };
 	/** Workflow id; n8n keeps static data only for short ids. */
 	workflowId?: string;
+	/** false: deliveries come without req.rawBody, only n8n's parsed body. */
+	rawBody?: boolean;
 }
 
 export class TriggerHarness {
@@ -36,6 +38,9 @@ export class TriggerHarness {
 
 	/** HTTP status n8n's endpoint answered to each delivery. */
 	readonly deliveries: number[] = [];
+
+	/** Deliveries whose webhook() has not returned yet (it may go on after the answer). */
+	private readonly handling = new Set<Promise<void>>();
 
 	private staticData: IDataObject = {};
 
@@ -56,13 +61,22 @@ export class TriggerHarness {
 
 	/** Starts n8n's side: an HTTP endpoint that hands deliveries to the node's webhook(). */
 	async start(): Promise<void> {
-		this.server = http.createServer((req, res) => void this.handle(req, res));
+		this.server = http.createServer((req, res) => {
+			const handled = this.handle(req, res).finally(() => this.handling.delete(handled));
+			this.handling.add(handled);
+		});
 		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
 		this.webhookBaseUrl = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/webhook`;
 		this.build();
 	}
 
+	/** Waits until every delivery received so far has run its webhook() to the end. */
+	async settled(): Promise<void> {
+		while (this.handling.size > 0) await Promise.all([...this.handling]);
+	}
+
 	async stop(): Promise<void> {
+		await this.settled();
 		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
 	}
 
@@ -161,7 +175,9 @@ export class TriggerHarness {
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
-		const raw = Buffer.concat(chunks).toString('utf8');
+		// n8n keeps the bytes as req.rawBody and hands webhook() JSON.parse's reading of them.
+		const rawBody = Buffer.concat(chunks);
+		const raw = rawBody.toString('utf8');
 		let body: unknown = {};
 		try {
 			body = raw ? JSON.parse(raw) : {};
@@ -193,7 +209,7 @@ export class TriggerHarness {
 			},
 		};
 		const additionalData = this.additionalData() as unknown as IDataObject;
-		additionalData.httpRequest = { body, query: Object.fromEntries(url.searchParams), headers: req.headers, method: req.method };
+		additionalData.httpRequest = { body, rawBody: this.options.rawBody === false ? undefined : rawBody, query: Object.fromEntries(url.searchParams), headers: req.headers, method: req.method };
 		additionalData.httpResponse = response;
 		try {
 			const context = new WebhookContext(this.workflow, this.node, additionalData as never, 'webhook', this.webhookData(), [], null);

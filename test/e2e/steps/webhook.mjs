@@ -2,11 +2,15 @@
 // URL in the sandbox; an event the sandbox posts becomes an execution with the event's data; a
 // request without the secret is refused; deactivation deletes the subscription; restarting n8n
 // does not add a second one (with n8n 2.41's publication outbox, and with it turned off).
+// Issue 20 part 3: with Fetch Full Record on, a batch naming a missing lead, against a sandbox
+// allowing 5 requests a second, is answered within a second and runs once, the missing lead's
+// item carrying recordError.
 
 import assert from 'node:assert/strict';
 
 import { nodeOutput } from '../../../scripts/lib/n8n.mjs';
 import {
+	FULL_RECORD_HOOK_WORKFLOW_ID,
 	HOOK_LIST,
 	HOOK_WORKFLOW_ID,
 	finishedExecutions,
@@ -94,6 +98,72 @@ export async function webhookStep(ctx) {
 	await waitFor('the subscription to be deleted', () => subscriptionsFor(sandbox, n8n).length === 0, { timeoutMs: 60_000 });
 	assert.ok(requestsSince(sandbox, 'DELETE', `/v1.0/webhook/${subscription.subscribeId}`, off).length >= 1, 'DELETE /v1.0/webhook/{id}');
 	ctx.note(`deactivation deleted subscription ${subscription.subscribeId} after ${((Date.now() - off) / 1000).toFixed(1)} s`);
+
+	await fullRecordBatch(ctx, n8n, sandbox);
+}
+
+/** A lead id the sandbox does not have: Lofty answers 404 for it. */
+const MISSING_LEAD = 1999999;
+const BATCH_SIZE = 40;
+const SLOW_LIMIT = { limit: 5, windowMs: 1_000, resetStyle: 'remaining-ms' };
+
+/**
+ * Fetch Full Record on, a batch of 40 lead events one of which names a missing lead, the sandbox
+ * allowing 5 requests a second: n8n answers within a second (before any lead GET), one execution
+ * runs with every event, the missing lead's item carrying recordError.
+ */
+async function fullRecordBatch(ctx, n8n, sandbox) {
+	await n8n.activate(FULL_RECORD_HOOK_WORKFLOW_ID);
+	await settled(n8n, FULL_RECORD_HOOK_WORKFLOW_ID);
+	const [subscription] = await waitFor('the Fetch Full Record subscription', () => subscriptionsFor(sandbox, n8n).length && subscriptionsFor(sandbox, n8n), { timeoutMs: 60_000 });
+	const leadIds = [...sandbox.fake.data.leads.keys()].slice(0, BATCH_SIZE - 1);
+	leadIds.splice(Math.floor(leadIds.length / 2), 0, MISSING_LEAD);
+	const before = (await n8n.executions(FULL_RECORD_HOOK_WORKFLOW_ID)).length;
+	const usualLimit = sandbox.fake.rateLimit;
+	sandbox.fake.setRateLimit(SLOW_LIMIT);
+	try {
+		const sent = Date.now();
+		const response = await fetch(subscription.callbackUrl, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ teamId: sandbox.fake.data.teamId, listId: HOOK_LIST, updatedLead: leadIds.map((leadId) => ({ leadId })) }),
+			signal: AbortSignal.timeout(30_000),
+		});
+		const answeredMs = Date.now() - sent;
+		const leadGetsAtAnswer = requestsSince(sandbox, 'GET', /^\/v1\.0\/leads\/\d+$/, sent).length;
+		assert.equal(response.status, 200, `n8n accepted the batch: ${response.status} ${await response.text()}`);
+		assert.ok(answeredMs < 1_000, `the batch was answered within a second (took ${answeredMs} ms)`);
+
+		const execution = await waitFor(
+			'the execution the batch started',
+			async () => {
+				const list = await finishedExecutions(n8n, FULL_RECORD_HOOK_WORKFLOW_ID);
+				return list.length > before ? list[0] : undefined;
+			},
+			{ timeoutMs: 120_000 },
+		);
+		const fetchedMs = Date.now() - sent;
+		// Anything sent twice would show up as a second execution by now.
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+		assert.equal((await n8n.executions(FULL_RECORD_HOOK_WORKFLOW_ID)).length, before + 1, 'the batch ran exactly once');
+		assert.equal(execution.status, 'success', `execution ${execution.id} status`);
+		const items = nodeOutput((await n8n.execution(execution.id)).data, 'Lofty Trigger') ?? [];
+		assert.deepEqual(items.map((item) => Number(item.leadId)), leadIds, 'one item per event, in order');
+		const missing = items.find((item) => Number(item.leadId) === MISSING_LEAD);
+		assert.match(String(missing?.recordError), /^Lofty answered HTTP 404: /, `the missing lead's item carries recordError: ${JSON.stringify(missing)}`);
+		assert.equal(missing.record, undefined, 'the missing lead has no record');
+		const others = items.filter((item) => item !== missing);
+		assert.ok(others.every((item) => item.record && Number(item.record.leadId) === Number(item.leadId)), 'every other item carries its lead');
+		const gets = requestsSince(sandbox, 'GET', /^\/v1\.0\/leads\/\d+$/, sent);
+		ctx.note(
+			`Fetch Full Record, ${BATCH_SIZE} events (lead ${MISSING_LEAD} missing), sandbox at ${SLOW_LIMIT.limit} requests/s: answered 200 in ${answeredMs} ms with ${leadGetsAtAnswer} lead GET(s) sent; one execution ${execution.id} after ${(fetchedMs / 1000).toFixed(1)} s; ${gets.length} lead GETs (${gets.filter((r) => r.status === 429).length} answered 429); recordError "${missing.recordError}"`,
+		);
+	} finally {
+		sandbox.fake.setRateLimit(usualLimit);
+		await n8n.deactivate(FULL_RECORD_HOOK_WORKFLOW_ID);
+		await settled(n8n, FULL_RECORD_HOOK_WORKFLOW_ID);
+	}
+	await waitFor('the Fetch Full Record subscription to be deleted', () => subscriptionsFor(sandbox, n8n).length === 0, { timeoutMs: 60_000 });
 }
 
 /** Stops and starts the shared n8n, optionally with other environment variables. */
