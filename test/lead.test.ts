@@ -62,6 +62,43 @@ describe('Lofty Lead: lead resource', () => {
 		expect(result.items).toEqual([{ leadId: expect.any(Number) }]);
 	});
 
+	describe('Hide Vendor ID and Routing Group ID', () => {
+		const fieldsOf = () => node().description.properties.find((p) => p.name === 'additionalFields' && p.displayOptions?.show?.resource?.includes('lead') && p.displayOptions.show.operation?.includes('create'));
+		it('are text fields, so the editor cannot round an id above 2^53', () => {
+			const options = (fieldsOf()?.options ?? []) as Array<{ name: string; type: string }>;
+			expect(options.filter((option) => ['hideVendorId', 'assignGroupId'].includes(option.name)).map((option) => [option.name, option.type])).toEqual([
+				['hideVendorId', 'string'],
+				['assignGroupId', 'string'],
+			]);
+		});
+
+		it('go out as exact JSON numbers (and Hide Vendor ID in the query as well)', async () => {
+			await runOk({
+				resource: 'lead',
+				operation: 'create',
+				firstName: 'Vic',
+				additionalFields: { hideVendorId: ' 9007199254740993 ', assignGroupId: '-1' },
+			});
+			const [request] = env.apiRequests();
+			expect(request.rawBody).toBe('{"firstName":"Vic","hideVendorId":9007199254740993,"assignGroupId":-1}');
+			expect(request.query).toEqual({ hideVendorId: '9007199254740993' });
+		});
+
+		it('still take the number a workflow saved when they were number fields', async () => {
+			await runOk({ resource: 'lead', operation: 'create', firstName: 'Vic', additionalFields: { hideVendorId: 77, assignGroupId: 5 } });
+			expect(env.apiRequests()[0].rawBody).toBe('{"firstName":"Vic","hideVendorId":77,"assignGroupId":5}');
+		});
+
+		it.each([
+			['hideVendorId', 'Hide Vendor ID', '12a'],
+			['assignGroupId', 'Routing Group ID', '1e3'],
+		])('refuse %s text that is not a whole number, naming the field, before sending', async (name, label, value) => {
+			const result = await env.run(node(), { resource: 'lead', operation: 'create', firstName: 'Vic', additionalFields: { [name]: value } });
+			expect(result.error?.message).toBe(`"${label}" must be a whole number, got "${value}"`);
+			expect(env.apiRequests()).toEqual([]);
+		});
+	});
+
 	it('merges the raw JSON body over form fields', async () => {
 		await runOk({
 			resource: 'lead',
@@ -277,7 +314,7 @@ describe('Lofty Lead: lead resource', () => {
 				{
 					method: 'GET',
 					path: '/v1.0/leads',
-					query: { email: 'lead20@example.com', preciseSearchFlag: 'true', offset: '0', limit: '1' },
+					query: { email: 'lead20@example.com', preciseSearchFlag: 'true', offset: '0', limit: '10' },
 					body: undefined,
 				},
 				{
@@ -287,7 +324,7 @@ describe('Lofty Lead: lead resource', () => {
 					body: { firstName: 'Updated', emails: ['lead20@example.com'], city: 'Dallas' },
 				},
 			]);
-			expect(result.items).toEqual([{ leadId: '1000020', action: 'updated' }]);
+			expect(result.items).toEqual([{ leadId: '1000020', action: 'updated', matchedBy: 'email' }]);
 		});
 
 		it('falls back to the phone, then creates when nothing matches', async () => {
@@ -313,7 +350,18 @@ describe('Lofty Lead: lead resource', () => {
 				phones: ['5129990000'],
 				leadAlert: false,
 			});
-			expect(result.items).toEqual([{ leadId: expect.stringMatching(/^\d+$/), action: 'created' }]);
+			expect(result.items).toEqual([{ leadId: expect.stringMatching(/^\d+$/), action: 'created', matchedBy: 'none' }]);
+		});
+
+		it('keeps create-only fields out of the update: Hide Vendor ID leaves the query too', async () => {
+			await runOk({
+				resource: 'lead',
+				operation: 'createOrUpdate',
+				emails: 'lead21@example.com',
+				additionalFields: { hideVendorId: '42', assignGroupId: '-1', city: 'Waco' },
+			});
+			const put = env.apiRequests()[1];
+			expect(summary(put)).toEqual({ method: 'PUT', path: '/v1.0/leads/1000021', query: {}, body: { emails: ['lead21@example.com'], city: 'Waco' } });
 		});
 
 		it('needs an email or a phone', async () => {
@@ -339,6 +387,31 @@ describe('Lofty Lead: activity resource', () => {
 			query: {},
 			body: { type: 'Property Viewed', created: 1772366400000, link: 'https://homes.example.com/l/9', text: '3 bed in Austin' },
 		});
+	});
+
+	it('sends the Listing typed as JSON with its 64-bit ids exact', async () => {
+		await runOk({
+			resource: 'activity',
+			operation: 'create',
+			leadId: '1000030',
+			activityType: 'Property Viewed',
+			additionalFields: { listing: '{"listingId": 9007199254740993, "mlsId": "9007199254740993", "price": 500000.5}' },
+		});
+		expect(env.apiRequests()[0].rawBody).toBe(
+			'{"type":"Property Viewed","listing":{"listingId":9007199254740993,"mlsId":"9007199254740993","price":500000.5}}',
+		);
+	});
+
+	it('refuses a Listing that is not valid JSON, before sending', async () => {
+		const result = await env.run(node(), {
+			resource: 'activity',
+			operation: 'create',
+			leadId: '1000030',
+			activityType: 'Property Viewed',
+			additionalFields: { listing: '{"listingId": 12' },
+		});
+		expect(result.error?.message).toBe('"Listing" is not valid JSON');
+		expect(env.apiRequests()).toEqual([]);
 	});
 
 	it('returns all activities page by page with curPage', async () => {

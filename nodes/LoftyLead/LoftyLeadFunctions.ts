@@ -1,8 +1,9 @@
 import type { IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { preSend, sendHook } from '../shared/hooks';
 import { idSegment } from '../shared/input';
+import { parseExactJson } from '../shared/json';
 import { asObject } from '../shared/objects';
 import { loftyApiCallAllItems, recordsOf } from '../shared/pagination';
 import { splitCommaList } from '../shared/text';
@@ -28,15 +29,47 @@ export function leadIdOf(body: unknown): string | undefined {
 	return undefined;
 }
 
+/** An email as Lofty compares it: without case or surrounding spaces. */
+const emailKey = (email: unknown) => String(email ?? '').trim().toLowerCase();
+/** A phone by its digits alone: "(512) 555-0100" and "512-555-0100" are one number. */
+const phoneKey = (phone: unknown) => String(phone ?? '').replace(/\D/g, '');
+
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const carries = (values: unknown, wanted: string, key: (value: unknown) => string) =>
+	wanted !== '' && listOf(values).some((value) => key(value) === wanted);
+
+/** `current` followed by what `added` holds that `current` lacks, compared by `key`. */
+function mergedList(current: unknown, added: unknown[], key: (value: unknown) => string): unknown[] {
+	const merged = [...listOf(current)];
+	const seen = new Set(merged.map(key));
+	for (const value of added) {
+		if (seen.has(key(value))) continue;
+		seen.add(key(value));
+		merged.push(value);
+	}
+	return merged;
+}
+
+/** How many leads one lookup reads: a shared phone answers the whole household. */
+const MATCH_PAGE_SIZE = 10;
+
+type MatchedBy = 'email' | 'phone' | 'none';
+
 /**
- * Create or Update: looks the lead up by email, then by phone (precise search).
- * Found: PUT the same fields to it. Not found: POST a new lead. Reports which happened.
+ * Create or Update: looks the lead up by the first email, then by the first phone (precise
+ * search), and updates it only when it is the input's person:
+ * - the lead Lofty answers must carry the email or phone it was looked up by (some searches
+ *   answer leads that do not), else it is no match;
+ * - a lead found by phone that has none of the input's emails is another person (a household
+ *   shares a phone): a new lead is created, or the item fails, as the user chose; never a PUT.
+ * An update keeps the lead's other emails and phones unless the user chose Replace.
+ * The output says which it did (`action`) and how the lead was found (`matchedBy`).
  */
 export const createOrUpdateLead = sendHook(async function (requestData) {
 	const itemIndex = this.getItemIndex();
 	const body = { ...((requestData.options.body as IDataObject) ?? {}) };
-	const emails = (Array.isArray(body.emails) ? body.emails : []) as string[];
-	const phones = (Array.isArray(body.phones) ? body.phones : []) as string[];
+	const emails = listOf(body.emails);
+	const phones = listOf(body.phones);
 	const matchBy = this.getNodeParameter('matchBy', 'emailThenPhone') as string;
 	if (emails.length === 0 && phones.length === 0) {
 		throw new NodeOperationError(this.getNode(), '"Emails" or "Phones" is required to find the lead', {
@@ -44,27 +77,57 @@ export const createOrUpdateLead = sendHook(async function (requestData) {
 			description: 'Create or Update matches an existing lead by email or phone. Nothing was sent to Lofty.',
 		});
 	}
+	const inputEmails = new Set(emails.map(emailKey).filter((email) => email !== ''));
 
-	const lookups: IDataObject[] = [];
-	if (matchBy !== 'phone' && emails[0]) lookups.push({ email: emails[0] });
-	if (matchBy !== 'email' && phones[0]) lookups.push({ phone: phones[0] });
+	const lookups: Array<{ by: 'email' | 'phone'; value: string }> = [];
+	if (matchBy !== 'phone' && emails[0]) lookups.push({ by: 'email', value: String(emails[0]) });
+	if (matchBy !== 'email' && phones[0]) lookups.push({ by: 'phone', value: String(phones[0]) });
 
-	let existingId: string | undefined;
-	for (const filter of lookups) {
-		const [match] = await loftyApiCallAllItems(
+	let existing: IDataObject | undefined;
+	let matchedBy: MatchedBy = 'none';
+	for (const { by, value } of lookups) {
+		const leads = await loftyApiCallAllItems(
 			this,
-			{ method: 'GET', url: '/v1.0/leads', qs: { ...filter, preciseSearchFlag: true } },
-			{ style: 'offset', pageSize: 1, records: 'leads', unwrap: 'lead' },
-			1,
+			{ method: 'GET', url: '/v1.0/leads', qs: { [by]: value, preciseSearchFlag: true } },
+			{ style: 'offset', pageSize: MATCH_PAGE_SIZE, records: 'leads', unwrap: 'lead' },
+			MATCH_PAGE_SIZE,
 			itemIndex,
 		);
-		existingId = leadIdOf(match);
-		if (existingId) break;
+		const key = by === 'email' ? emailKey : phoneKey;
+		const found = leads.filter((lead) => carries(by === 'email' ? lead.emails : lead.phones, key(value), key) && leadIdOf(lead));
+		if (found.length === 0) continue;
+		if (by === 'email' || inputEmails.size === 0) {
+			[existing] = found;
+			matchedBy = by;
+			break;
+		}
+		const samePerson = found.find((lead) => listOf(lead.emails).some((email) => inputEmails.has(emailKey(email))));
+		if (samePerson) {
+			existing = samePerson;
+			matchedBy = by;
+			break;
+		}
+		if (this.getNodeParameter('phoneMatchOtherEmail', 'create') === 'fail') {
+			throw new NodeOperationError(this.getNode(), `Lead ${leadIdOf(found[0])}, found by phone, has none of the emails given: it is another person`, {
+				itemIndex,
+				description:
+					'A lead that shares the phone but not the email is someone else, such as a member of the same household. No lead was created or changed. Set "Phone Match With Another Email" to "Create a New Lead" to create one.',
+			});
+		}
 	}
 
+	const existingId = existing ? leadIdOf(existing) : undefined;
 	const request: IHttpRequestOptions = { ...(requestData.options as IHttpRequestOptions), body };
-	if (existingId) {
+	if (existing && existingId) {
 		for (const key of CREATE_ONLY_KEYS) delete body[key];
+		// hideVendorIdBothWays put it in the query too.
+		request.qs = { ...(request.qs ?? {}) };
+		delete request.qs.hideVendorId;
+		// A PUT's emails and phones replace the lead's: send its own with the new ones.
+		if (this.getNodeParameter('emailsAndPhonesOnUpdate', 'merge') !== 'replace') {
+			if (emails.length > 0) body.emails = mergedList(existing.emails, emails, emailKey) as string[];
+			if (phones.length > 0) body.phones = mergedList(existing.phones, phones, phoneKey) as string[];
+		}
 		request.method = 'PUT';
 		request.url = `/v1.0/leads/${idSegment(existingId, "leadId of Lofty's matching lead")}`;
 	} else {
@@ -74,7 +137,7 @@ export const createOrUpdateLead = sendHook(async function (requestData) {
 	const response = await loftyRequest(this, request, itemIndex);
 	const leadId = existingId ?? leadIdOf(response.body);
 	return recordsOf(response.body).map((record) => ({
-		json: { ...record, leadId: leadId ?? record.leadId ?? null, action: existingId ? 'updated' : 'created' },
+		json: { ...record, leadId: leadId ?? record.leadId ?? null, action: existingId ? 'updated' : 'created', matchedBy },
 	}));
 });
 
@@ -133,7 +196,8 @@ export const parseListing = preSend(async function (requestOptions) {
 	let parsed: unknown = raw;
 	if (typeof raw === 'string') {
 		try {
-			parsed = jsonParse(raw);
+			// Exact: an id above 2^53 keeps every digit (JSON.parse would send 9007199254740993 as …992).
+			parsed = parseExactJson(raw);
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), '"Listing" is not valid JSON', {
 				itemIndex: this.getItemIndex(),

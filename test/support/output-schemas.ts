@@ -176,8 +176,8 @@ const OUTPUTS: Record<string, { adds?: Fields; replaces?: Fields }> = {
 	'loftyLead/transaction/create': { adds: { transactionId: ID } },
 	// createAgent: the new agent's id with the name and email sent.
 	'loftyAgent/agent/create': { replaces: { agentId: ID, emailAddress: 'string', firstName: 'string', lastName: 'string' } },
-	// createOrUpdateLead: Lofty's answer plus which it did and the lead's id.
-	'loftyLead/lead/createOrUpdate': { adds: { action: 'string', leadId: ID } },
+	// createOrUpdateLead: Lofty's answer plus which it did, how it found the lead and the lead's id.
+	'loftyLead/lead/createOrUpdate': { adds: { action: 'string', leadId: ID, matchedBy: 'string' } },
 	// createCustomField: the field as sent, plus the new id or Lofty's text.
 	'loftyTeam/customField/create': { replaces: { attributeName: 'string', attributeType: 'string', customFieldId: ID, params: 'string', result: 'string', success: 'boolean' } },
 	// createWebhook: what was sent plus the subscription Lofty made.

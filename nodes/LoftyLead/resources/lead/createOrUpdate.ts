@@ -32,6 +32,30 @@ export const createOrUpdate: OperationDescription = {
 			default: 'emailThenPhone',
 			description: 'How to find the existing lead (exact match on the first email or phone given)',
 		},
+		{
+			displayName: 'Phone Match With Another Email',
+			name: 'phoneMatchOtherEmail',
+			type: 'options',
+			options: [
+				{ name: 'Create a New Lead', value: 'create', description: 'The lead found by phone is left as it is' },
+				{ name: 'Fail the Item', value: 'fail', description: 'Nothing is created or changed' },
+			],
+			default: 'create',
+			description:
+				'What to do when the lead found by phone has none of the emails given: it is another person, such as someone of the same household, and is never updated',
+			displayOptions: { show: { matchBy: ['emailThenPhone', 'phone'] } },
+		},
+		{
+			displayName: 'Emails and Phones on Update',
+			name: 'emailsAndPhonesOnUpdate',
+			type: 'options',
+			options: [
+				{ name: 'Merge', value: 'merge', description: "Add the ones given to the lead's own" },
+				{ name: 'Replace', value: 'replace', description: "The ones given replace the lead's own" },
+			],
+			default: 'merge',
+			description: "Whether an updated lead keeps the emails and phones it has that the input lacks",
+		},
 		createAdditionalFields,
 		additionalBodyField('LeadRequest', undefined),
 	]),

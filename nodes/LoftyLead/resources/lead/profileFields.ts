@@ -172,10 +172,14 @@ const PROFILE: Array<INodeProperties | [Form, INodeProperties]> = [
 	[
 		'create',
 		{
+			// Text, not a number field: the editor would round an id above 2^53. A number saved
+			// earlier still works; sendIntegers checks either and sends it as an exact JSON number.
 			displayName: 'Hide Vendor ID',
 			name: 'hideVendorId',
-			type: 'number',
-			default: 0,
+			type: 'string',
+			default: '',
+			placeholder: '1234567',
+			description: "A vendor's ID, a whole number (Lofty's hideVendorId; the reference says no more)",
 			routing: { send: { type: 'body', property: 'hideVendorId' } },
 		},
 	],
@@ -265,9 +269,11 @@ const PROFILE: Array<INodeProperties | [Form, INodeProperties]> = [
 		{
 			displayName: 'Routing Group ID',
 			name: 'assignGroupId',
-			type: 'number',
-			default: 0,
-			description: 'Group whose routing rule applies; -1 uses the company routing rule',
+			// Text for the same reason as Hide Vendor ID.
+			type: 'string',
+			default: '',
+			placeholder: '-1',
+			description: 'ID of the group whose routing rule applies, a whole number; -1 uses the company routing rule',
 			routing: { send: { type: 'body', property: 'assignGroupId' } },
 		},
 	],
