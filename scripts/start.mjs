@@ -11,7 +11,8 @@
 //    unless LOFTY_API_KEY is set: then the credential points at https://api.lofty.com.
 // 4. Imports the example workflows of examples/, starts n8n and waits until the n8n answering
 //    is the process it started; only then writes the "Lofty Sandbox" credential (into this
-//    state folder's n8n), sets up the owner account and publishes the webhook example.
+//    state folder's n8n), sets up the owner account and publishes the webhook example. The
+//    owner's password is random per state folder, kept in its owner-password file (mode 0600).
 // Ctrl-C, SIGTERM or SIGHUP (also to npm) stops n8n, its task runner and the sandbox. State
 // (workflows, executions) is kept in the state folder (.cache/start) between runs; --reset
 // starts from scratch.
@@ -22,7 +23,8 @@ import { join, relative, resolve } from 'node:path';
 
 import { DEFAULT_HOST, ensureHost } from './n8n-host.mjs';
 import { acquireLock, liveHolder } from './lib/instance-lock.mjs';
-import { N8n, OWNER, waitFor } from './lib/n8n.mjs';
+import { N8n, waitFor } from './lib/n8n.mjs';
+import { PASSWORD_FILE, PasswordFileError, ownerLoginOf, signInOwner } from './lib/owner.mjs';
 import { PACKAGE, buildPackage, installTarball, packPackage } from './lib/package.mjs';
 import { CACHE, EXAMPLES } from './lib/paths.mjs';
 import { commandLine, exitAfterCleanup, exitWithParent, freePort, onShutdown, portHolders, portIsFree, setSignalExitCodes } from './lib/proc.mjs';
@@ -136,6 +138,7 @@ const RESET_PARTS = [
 	['n8n-user', 'n8n user folder: the database with workflows, executions, credentials and the owner login'],
 	['n8n.log', "n8n's log"],
 	['state.json', 'the record of imported examples'],
+	[PASSWORD_FILE, 'the owner password; a new random one is made'],
 	['pack', 'the packed tarball'],
 	['node_modules', 'the link to the host n8n\'s modules'],
 ];
@@ -158,6 +161,7 @@ function alreadyRunning(paths, holder) {
 	return [
 		`npm start is already running on the state folder ${rel(paths.dir)}: pid ${holder.pid}, since ${holder.since}, ${where}.`,
 		holder.sandbox ? `  Lofty sandbox: ${holder.sandbox}` : undefined,
+		`  Owner login: its password is in ${rel(join(paths.dir, PASSWORD_FILE))}`,
 		`  Stop it with Ctrl-C in its terminal, or: kill ${holder.pid}`,
 		'  A second instance on purpose: npm start -- --state=<another folder>',
 		'Nothing was started or changed.',
@@ -222,6 +226,13 @@ async function main() {
 	const realKey = process.env.LOFTY_API_KEY?.trim();
 	if (args.reset) reset(paths);
 	mkdirSync(paths.userFolder, { recursive: true });
+	let login;
+	try {
+		login = ownerLoginOf(paths.dir);
+	} catch (error) {
+		if (!(error instanceof PasswordFileError)) throw error;
+		refuse(`npm start: ${error.message}\nNothing was started.`);
+	}
 
 	say(`Building ${PACKAGE.name} ${PACKAGE.version}...`);
 	await buildPackage();
@@ -288,7 +299,7 @@ async function main() {
 		: { id: CREDENTIAL_ID, name: 'Lofty Sandbox', type: 'loftyApi', data: { apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl } };
 	const oauth = sandbox && { ...OAUTH_CREDENTIAL, type: 'loftyOAuth2Api', data: oauthCredentialData(sandbox.baseUrl, SANDBOX_OAUTH_APP) };
 	await n8n.importCredentials(oauth ? [credential, oauth] : [credential]);
-	await n8n.loginOwner();
+	const signedIn = await signInOwner(n8n, login);
 	if (sandbox) await publishHookExample(n8n, sandbox);
 	lock.update({ editor: `${n8n.baseUrl}/`, port, sandbox: sandbox?.baseUrl, log: paths.logFile });
 
@@ -296,8 +307,9 @@ async function main() {
 		'',
 		`n8n ${DEFAULT_HOST} is running with ${PACKAGE.name} ${PACKAGE.version} (installed from the packed tarball).`,
 		`  Editor:      ${n8n.baseUrl}/`,
-		`  Login:       ${OWNER.email}  /  ${OWNER.password}`,
+		`  Login:       ${login.owner.email}  /  ${login.owner.password}   (random for this state folder, kept in ${rel(login.file)})`,
 	];
+	if (signedIn === 'changed') lines.push("               This state folder's owner had the published sandbox password; it now has this one.");
 	if (realKey) {
 		lines.push(`  Credential:  "Lofty" -> ${LOFTY_API} (API key from LOFTY_API_KEY)`);
 		lines.push('  Lofty only calls HTTPS webhooks reachable from the internet: set WEBHOOK_URL to a tunnel for the Lofty Trigger,');

@@ -43,12 +43,38 @@ describe('Lofty Vendor: vendor info', () => {
 });
 
 describe('Lofty Vendor: OAuth token info by old API key', () => {
-	it('sends the old API key only as the credential, and outputs the token info', async () => {
-		const result = await env.run(node(), { resource: 'vendor', operation: 'getOAuthTokenInfo' });
+	const tokenInfo = (parameters: Record<string, unknown> = {}) => env.run(node(), { resource: 'vendor', operation: 'getOAuthTokenInfo', ...parameters });
+
+	it('sends the old API key only as the credential, and masks the live tokens it outputs', async () => {
+		const result = await tokenInfo();
 		expect(result.status).toBe('success');
 		const [request] = env.apiRequests();
 		expect(summary(request)).toEqual({ method: 'GET', path: '/v1.0/vendor/oauth/token-info/byold', query: {}, body: undefined });
 		expect(request.headers.authorization).toBe('token test-api-key');
+		expect(result.items).toEqual([{ token: '****', tokenExpireTime: expect.any(Number), refreshToken: '****', refreshTokenExpireTime: expect.any(Number) }]);
+		// Neither token is anywhere in the execution data n8n stores.
+		const run = JSON.stringify(result.run);
+		for (const secret of ['test-api-key', env.fake.currentAccessToken, OAUTH_REFRESH_TOKEN]) expect(run).not.toContain(secret);
+	});
+
+	it('keeps the last 4 characters of a long token as a hint, and the expiry times as Lofty sent them', async () => {
+		const token = `${'a'.repeat(28)}WXYZ`;
+		const refreshToken = `${'r'.repeat(36)}9f3k`;
+		env.fake.injectFault({
+			method: 'GET',
+			path: '/v1.0/vendor/oauth/token-info/byold',
+			status: 200,
+			body: { token, tokenExpireTime: 1767225600000, refreshToken, refreshTokenExpireTime: 1782777600000 },
+		});
+		const result = await tokenInfo();
+		expect(result.items).toEqual([{ token: '****WXYZ', tokenExpireTime: 1767225600000, refreshToken: '****9f3k', refreshTokenExpireTime: 1782777600000 }]);
+		expect(JSON.stringify(result.run)).not.toContain('a'.repeat(20));
+		expect(JSON.stringify(result.run)).not.toContain('r'.repeat(20));
+	});
+
+	it('outputs the tokens in full with Show Tokens on, and they work for OAuth calls', async () => {
+		const result = await tokenInfo({ showTokens: true });
+		expect(result.status).toBe('success');
 		expect(result.items).toEqual([
 			{
 				token: env.fake.currentAccessToken,
@@ -68,6 +94,12 @@ describe('Lofty Vendor: OAuth token info by old API key', () => {
 		});
 		expect(again.status).toBe(400);
 		expect(((await again.json()) as { message: string }).message).toMatch(/^OLD_API_KEY_REQUIRED/);
+	});
+
+	it('offers Show Tokens off by default, so a saved workflow or an AI tool masks unless the user turns it on', () => {
+		const option = node().description.properties.find((property) => property.name === 'showTokens');
+		expect(option).toMatchObject({ displayName: 'Show Tokens', type: 'boolean', default: false, displayOptions: { show: { resource: ['vendor'], operation: ['getOAuthTokenInfo'] } } });
+		expect(option?.description).toMatch(/^Whether /);
 	});
 
 	it('never shows a refused old API key in the error or the run', async () => {

@@ -9,6 +9,10 @@ import { delimiter, dirname, join } from 'node:path';
 import { hostPaths } from '../n8n-host.mjs';
 import { commandLine, freePort, listensOn, portHolders, run, spawnGroup, stopGroup } from './proc.mjs';
 
+/**
+ * The owner of an instance. Its fixed password serves the suites' throwaway instances; npm start
+ * sets a random one per state folder (owner.mjs).
+ */
 export const OWNER = {
 	email: 'owner@lofty-sandbox.example.com',
 	firstName: 'Sandbox',
@@ -343,7 +347,11 @@ export class N8n {
 			{ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password },
 			{ raw: true },
 		);
-		if (!response.ok) throw new Error(`login as ${owner.email} failed: ${response.status} ${await response.text()}`);
+		if (!response.ok) {
+			const error = new Error(`login as ${owner.email} failed: ${response.status} ${await response.text()}`);
+			error.status = response.status;
+			throw error;
+		}
 		const setCookie = response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie')];
 		const auth = setCookie.map((c) => c?.split(';')[0]).find((c) => c?.startsWith('n8n-auth='));
 		if (!auth) throw new Error('login returned no n8n-auth cookie');

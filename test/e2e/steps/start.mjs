@@ -4,13 +4,16 @@
 // webhook example); an n8n started on a port another n8n holds is not taken for ready. Each of
 // SIGTERM, SIGINT and SIGHUP, sent to the npm process alone, stops npm, the script, n8n, the
 // task runner and the sandbox and frees their ports. A restart with --reset says what it cleared.
+// The owner password is random per state folder (0600 file, printed in the banner; --reset makes a
+// new one), and a state folder whose owner still has the published password gets the random one.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { N8n, waitFor } from '../../../scripts/lib/n8n.mjs';
+import { N8n, OWNER, waitFor } from '../../../scripts/lib/n8n.mjs';
+import { PASSWORD_FILE, PUBLISHED_PASSWORD } from '../../../scripts/lib/owner.mjs';
 import { ROOT } from '../../../scripts/lib/paths.mjs';
 import { freePort, isRunning, onShutdown, portIsFree, processTree, run } from '../../../scripts/lib/proc.mjs';
 import { finishedExecutions } from '../server.mjs';
@@ -50,6 +53,16 @@ function launch(args) {
 			return { port: field(/Editor:\s+http:\/\/127\.0\.0\.1:(\d+)\//), sandboxPort: field(/"Lofty Sandbox" -> http:\/\/127\.0\.0\.1:(\d+)/) };
 		},
 	};
+}
+
+/** The state folder's owner password: in a file only its user can read, printed in the banner. */
+function ownerPassword(state, output) {
+	const file = join(state, PASSWORD_FILE);
+	assert.equal(statSync(file).mode & 0o777, 0o600, `${file} is readable by its user only`);
+	const password = readFileSync(file, 'utf8').trim();
+	assert.notEqual(password, PUBLISHED_PASSWORD);
+	assert.ok(output.includes(`Login:       ${OWNER.email}  /  ${password}   (random for this state folder`), 'the banner prints the owner password');
+	return password;
 }
 
 /** `npm start -- <args>` that must end by itself: resolves {code, output}. */
@@ -98,6 +111,8 @@ async function steps(ctx) {
 	ctx.note(`npm start (fresh state folder, n8n already installed): running in ${((Date.now() - since) / 1000).toFixed(1)} s on port ${port}, sandbox on ${sandboxPort}`);
 	assert.match(first.output(), /"Lofty: lead events by webhook → activity note" is published/, 'the printed block says the webhook example is published');
 	assert.match(first.output(), /curl -X POST http:\/\/127\.0\.0\.1:\d+\/_sandbox\/events/, 'and how to send it an event');
+	const password = ownerPassword(state, first.output());
+	ctx.note(`the owner password is random for the state folder (${password.length} characters, file mode 0600) and printed in the banner`);
 
 	// A second start on the same state folder (even with --reset) refuses and touches nothing.
 	const logFile = join(state, 'n8n.log');
@@ -126,7 +141,8 @@ async function steps(ctx) {
 
 	// The first instance still works with its own sandbox: an event runs the published example.
 	const n8n = new N8n({ version: '2.41.1', userFolder: join(state, 'n8n-user'), port });
-	await n8n.loginOwner();
+	await assert.rejects(n8n.loginOwner(OWNER), (error) => error.status === 401, 'the published password does not open it');
+	await n8n.loginOwner({ ...OWNER, password });
 	const before = (await finishedExecutions(n8n, HOOK_EXAMPLE.id)).length;
 	const events = `http://127.0.0.1:${sandboxPort}/_sandbox/events`;
 	const post = async (body) => await (await fetch(events, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
@@ -148,10 +164,23 @@ async function steps(ctx) {
 	const restarted = await again.running();
 	assert.match(again.output(), /--reset: cleared .*:\n\s+removed n8n-user \(n8n user folder: the database with workflows, executions, credentials and the owner login; [\d.]+ [kM]B\)/, 'says what --reset cleared');
 	ctx.note(`--reset printed: ${again.output().match(/--reset: cleared[^\n]*\n[^\n]+/)[0].replace(/\s+/g, ' ')}`);
+	const afterReset = ownerPassword(state, again.output());
+	assert.notEqual(afterReset, password, '--reset makes a new owner password');
+	// A state folder from before the random password: no password file, the published one set.
+	const legacy = new N8n({ version: '2.41.1', userFolder: join(state, 'n8n-user'), port: restarted.port });
+	await legacy.loginOwner({ ...OWNER, password: afterReset });
+	await legacy.rest('PATCH', '/me/password', { currentPassword: afterReset, newPassword: PUBLISHED_PASSWORD });
+	rmSync(join(state, PASSWORD_FILE));
 	await stopWith(ctx, again, [restarted.port, restarted.sandboxPort], 'SIGINT');
 
 	const third = launch([`--state=${state}`, `--port=${port}`]);
 	const last = await third.running();
 	assert.doesNotMatch(third.output(), /--reset: cleared/, 'without --reset the state is kept');
+	assert.match(third.output(), /owner had the published sandbox password; it now has this one/, 'says it changed the published password');
+	const migrated = ownerPassword(state, third.output());
+	const checked = new N8n({ version: '2.41.1', userFolder: join(state, 'n8n-user'), port: last.port });
+	await assert.rejects(checked.loginOwner(OWNER), (error) => error.status === 401, 'the published password no longer opens it');
+	await checked.loginOwner({ ...OWNER, password: migrated });
+	ctx.note('a state folder whose owner had the published password: npm start changed it to a new random one');
 	await stopWith(ctx, third, [last.port, last.sandboxPort], 'SIGHUP');
 }
