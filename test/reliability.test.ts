@@ -346,6 +346,103 @@ scenarios.push(
 	},
 );
 
+// ---------------------------------------------------------------- redirects and secrets (issue 20)
+/** Lofty's endpoint answers every request with `status` and a Location on `other`'s host. */
+async function redirectedTo(status: number, parameters: INodeParameters, oauth: boolean): Promise<Outcome> {
+	return await withFake({}, (fake) =>
+		withFake({}, async (other) => {
+			fake.injectFault({ status, headers: { Location: `${other.baseUrl}/v1.0/leads` }, rawBody: '' });
+			const result = await runWorkflow({
+				nodes: { type: new LoftyLead(), parameters: { ...parameters, ...(oauth ? { authentication: 'oAuth2' } : {}) } },
+				credentials: oauth
+					? {
+							type: 'loftyOAuth2Api',
+							data: {
+								clientId: 'test-client-id',
+								clientSecret: 'test-client-secret',
+								accessTokenUrl: `${fake.baseUrl}/api/user-web/oauth/token`,
+								authUrl: `${fake.baseUrl}/page/vendor-auth.html`,
+								baseUrl: fake.baseUrl,
+								oauthTokenData: { access_token: fake.currentAccessToken, refresh_token: 'test-refresh-token', token_type: 'bearer' },
+							},
+						}
+					: { type: 'loftyApi', data: { apiKey: 'test-api-key', baseUrl: fake.baseUrl } },
+			});
+			const host = new URL(other.baseUrl).host;
+			const there = other.requests.length;
+			return {
+				// The other server's port changes from run to run: the table names it as "the other host".
+				observed: `error "${String(result.error?.message).split(host).join('<the other host>')}"; ${apiCalls(fake).length} request(s) to Lofty, ${there} to the other host`,
+				pass: result.status === 'error' && String(result.error?.message).includes(`HTTP ${status}`) && String(result.error?.message).includes(host) && apiCalls(fake).length === 1 && there === 0,
+			};
+		}),
+	);
+}
+
+/** A Base URL the nodes must refuse before sending: the fake behind it must receive nothing. */
+async function refusedBaseUrl(baseUrlOf: (fake: FakeLofty) => string): Promise<Outcome> {
+	return await withFake({}, async (fake) => {
+		const result = await runWorkflow({
+			nodes: { type: new LoftyLead(), parameters: getLead },
+			credentials: { type: 'loftyApi', data: { apiKey: 'test-api-key', baseUrl: baseUrlOf(fake) } },
+		});
+		return {
+			observed: `error "${result.error?.message}"; ${fake.requests.length} request(s)`,
+			pass: result.status === 'error' && String(result.error?.message).includes('"Base URL"') && fake.requests.length === 0,
+		};
+	});
+}
+
+scenarios.push(
+	{
+		group: 'Redirects and secrets',
+		name: 'Lofty answers a GET with 302 to another host (API key)',
+		expected: 'an error naming the status and the other host; nothing is sent there',
+		run: () => redirectedTo(302, getLead, false),
+	},
+	{
+		group: 'Redirects and secrets',
+		name: 'Lofty answers a POST with 307 to another host (OAuth2)',
+		expected: 'an error naming the status and the other host; neither the token nor the lead is sent there',
+		run: () => redirectedTo(307, createLead, true),
+	},
+	{
+		group: 'Redirects and secrets',
+		name: 'An error body that echoes the request: the API key, the vendor key and 1,000 more characters',
+		expected: "Lofty's words, clipped to about 200 characters, with the key and vendor key taken out",
+		run: () =>
+			withFake({}, async (fake) => {
+				fake.injectFault({
+					method: 'GET',
+					status: 400,
+					body: { message: `Rejected: authorization=token test-api-key; url=/v1.0/leads/1000001?vendorKey=vendor-123 ${'x'.repeat(1_000)}` },
+				});
+				const result = await runWorkflow({
+					nodes: { type: new LoftyLead(), parameters: getLead },
+					credentials: { type: 'loftyApi', data: { apiKey: 'test-api-key', vendorSecretKey: 'vendor-123', baseUrl: fake.baseUrl } },
+				});
+				const stored = JSON.stringify(result.run);
+				const message = String(result.error?.message);
+				return {
+					observed: `"${message.slice(0, 80)}…" (${message.length} characters); key in the execution: ${stored.includes('test-api-key') ? 'yes' : 'no'}, vendor key: ${stored.includes('vendor-123') ? 'yes' : 'no'}`,
+					pass: message.startsWith('Rejected: authorization=token [hidden]; url=') && message.length <= 201 && !stored.includes('test-api-key') && !stored.includes('vendor-123'),
+				};
+			}),
+	},
+	{
+		group: 'Redirects and secrets',
+		name: 'A Base URL with a user name and password (http://user:pw@host)',
+		expected: 'refused before anything is sent, saying why',
+		run: () => refusedBaseUrl((fake) => fake.baseUrl.replace('http://', 'http://user:pw@')),
+	},
+	{
+		group: 'Redirects and secrets',
+		name: 'A plain http:// Base URL to a host that is not loopback (0.0.0.0)',
+		expected: 'refused before anything is sent, saying why',
+		run: () => refusedBaseUrl((fake) => fake.baseUrl.replace('127.0.0.1', '0.0.0.0')),
+	},
+);
+
 // ---------------------------------------------------------------- paging under change
 for (const [style, type, parameters] of [
 	['offset paging', new PagingProbe(), { resource: 'probe', operation: 'leadsByOffset', returnAll: true }],
@@ -354,7 +451,8 @@ for (const [style, type, parameters] of [
 	scenarios.push({
 		group: 'Paging under change',
 		name: `Return All of 300 leads with 7 leads added after the first page, ${style}`,
-		expected: style.startsWith('offset') ? 'reported: offsets shift, so records repeat' : 'no record lost or repeated',
+		// Offsets shift when leads are added; the paginator drops records already received.
+		expected: 'no record lost or repeated',
 		run: () =>
 			withFake({}, async (fake) => {
 				fake.seedLeads(295);
@@ -375,7 +473,126 @@ for (const [style, type, parameters] of [
 				const lost = [...before].filter((id) => !ids.includes(id)).length;
 				return {
 					observed: `${ids.length} items for ${before.size} leads: ${lost} lost, ${duplicated} duplicated`,
-					pass: style.startsWith('offset') ? result.status === 'success' : lost === 0 && duplicated === 0,
+					pass: result.status === 'success' && lost === 0 && duplicated === 0,
+				};
+			}),
+	});
+}
+
+// ---------------------------------------------------------------- Create or Update (issue 20)
+{
+	const upsert = (fake: FakeLofty, parameters: INodeParameters) => run(fake, new LoftyLead(), { resource: 'lead', operation: 'createOrUpdate', ...parameters });
+	const writes = (fake: FakeLofty) => apiCalls(fake).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`).join(', ');
+	scenarios.push(
+		{
+			group: 'Create or Update',
+			name: "John upserted with his own email and the phone of Jane's lead (a household)",
+			expected: "a new lead for John; Jane's lead is not written to",
+			run: () =>
+				withFake({}, async (fake) => {
+					const jane = fake.data.addLead({ firstName: 'Jane', emails: ['jane@example.com'], phones: ['5125550142'] });
+					const result = await upsert(fake, { firstName: 'John', emails: 'john@example.com', phones: '5125550142' });
+					const item = result.items[0] ?? {};
+					const now = fake.data.lead(jane.leadId);
+					return {
+						observed: `${item.action} (matchedBy ${item.matchedBy}); writes: ${writes(fake)}; Jane's lead: ${now?.profile.firstName}, ${now?.emails.join(' ')}`,
+						pass: item.action === 'created' && writes(fake) === 'POST /v1.0/leads' && now?.profile.firstName === 'Jane' && now.emails.join() === 'jane@example.com',
+					};
+				}),
+		},
+		{
+			group: 'Create or Update',
+			name: 'The lead search answers a lead that lacks the email looked up',
+			expected: 'no match: a new lead is created; the lead answered is not written to',
+			run: () =>
+				withFake({}, async (fake) => {
+					fake.injectFault({ method: 'GET', path: '/v1.0/leads', status: 200, body: { leads: [{ leadId: 1000001, emails: ['lead1@example.com'], phones: [] }] } });
+					const result = await upsert(fake, { firstName: 'Drew', emails: 'drew@example.com', matchBy: 'email' });
+					const item = result.items[0] ?? {};
+					return {
+						observed: `${item.action} (matchedBy ${item.matchedBy}); writes: ${writes(fake)}`,
+						pass: item.action === 'created' && item.matchedBy === 'none' && writes(fake) === 'POST /v1.0/leads',
+					};
+				}),
+		},
+		...(['merge', 'replace'] as const).map((mode) => ({
+			group: 'Create or Update',
+			name: `An update of a lead that has emails and phones the input lacks, "Emails and Phones on Update" ${mode === 'merge' ? 'Merge (default)' : 'Replace'}`,
+			expected: mode === 'merge' ? 'the lead keeps its own beside the new ones' : "the input's replace the lead's",
+			run: () =>
+				withFake({}, async (fake) => {
+					const lead = fake.data.addLead({ firstName: 'Alex', emails: ['alex@example.com', 'alex.old@example.com'], phones: ['5125550150'] });
+					const result = await upsert(fake, { firstName: 'Alex', emails: 'alex@example.com', phones: '5125550151', emailsAndPhonesOnUpdate: mode });
+					const now = fake.data.lead(lead.leadId);
+					const held = `${now?.emails.join(' ')}; ${now?.phones.join(' ')}`;
+					return {
+						observed: `${result.items[0]?.action} (matchedBy ${result.items[0]?.matchedBy}); the lead now has ${held}`,
+						pass:
+							result.items[0]?.action === 'updated' &&
+							held === (mode === 'merge' ? 'alex@example.com alex.old@example.com; 5125550150 5125550151' : 'alex@example.com; 5125550151'),
+					};
+				}),
+		})),
+	);
+}
+
+// ---------------------------------------------------------------- endless paging (issue 20, part 2)
+{
+	const same = (count: number, key = 'id') => Array.from({ length: count }, (_, i) => ({ [key]: i + 1 }));
+	const T0 = Date.UTC(2026, 0, 5);
+	for (const [style, path, parameters, body] of [
+		['offset, no total', '/v1.0/leads', { operation: 'leadsByOffset' }, { leads: same(100, 'leadId') }],
+		['scrollId, the same cursor', '/v1.0/leads', { operation: 'leadsByScroll' }, { _metadata: { scrollId: 's1', total: 1_000_000 }, leads: same(100, 'leadId') }],
+		['currentId, the cursor ignored', '/v1.0/communication/call', { operation: 'callHistory' }, same(1000)],
+		['curPage, the page ignored', '/v1.0/leads/1000001/activities', { operation: 'activities' }, same(100)],
+		['pageNumber, the page ignored', '/v1.0/systemLogs', { operation: 'systemLogs' }, same(100)],
+		['nextPageKey, the same key', '/v1.0/listing', { operation: 'listings' }, { listings: same(100), nextPageKey: 'k1' }],
+		['offset in the body, hasMore always true', '/v1.0/agent/communication', { operation: 'agentCommunication', startTime: T0, endTime: T0 + 3_600_000 }, { hasMore: true, pageData: same(1000) }],
+	] as const) {
+		scenarios.push({
+			group: 'Endless paging',
+			name: `Return All against a server that answers the same page forever: ${style}`,
+			expected: 'fails after 2 requests, naming the endpoint and what repeated; no item output',
+			run: () =>
+				withFake({}, async (fake) => {
+					fake.injectFault({ path, status: 200, body, times: 1_000 });
+					const result = await run(fake, new PagingProbe(), { resource: 'probe', returnAll: true, ...parameters });
+					const calls = fake.findRequests(undefined, path).length;
+					return {
+						observed: `${calls} requests, ${result.status}: "${result.error?.message}"; ${result.items.length} items`,
+						pass: calls === 2 && result.status === 'error' && String(result.error?.message).includes(path) && result.items.length === 0,
+					};
+				}),
+		});
+	}
+	scenarios.push({
+		group: 'Endless paging',
+		name: 'Lofty Lead Trigger polling a lead search that answers the same page forever',
+		expected: 'each poll ends after 2 requests; the 100 leads emitted once; the next poll fails naming the endpoint',
+		run: () =>
+			withFake({}, async (fake) => {
+				const { TriggerHarness } = await import('./support/triggers');
+				const { LoftyLeadTrigger } = await import('../nodes/LoftyLeadTrigger/LoftyLeadTrigger.node');
+				const trigger = new TriggerHarness({
+					type: new LoftyLeadTrigger(),
+					parameters: { event: 'newLead' },
+					credentials: { type: 'loftyApi', data: { apiKey: 'test-api-key', baseUrl: fake.baseUrl } },
+				});
+				await trigger.poll();
+				const createTime = new Date(Date.now() + 5_000).toISOString();
+				const leads = Array.from({ length: 100 }, (_, i) => ({ leadId: i + 1, createTime }));
+				fake.injectFault({ path: '/v1.0/leads/createTime', status: 200, body: { _metadata: { scrollId: 'same', total: 1_000_000 }, leads }, times: 1_000 });
+				fake.clearRequests();
+				const emitted = (await trigger.poll())?.[0].length ?? 0;
+				const first = apiCalls(fake).length;
+				fake.clearRequests();
+				const second = await trigger.poll().then(
+					(items) => `${items?.[0].length ?? 0} leads`,
+					(error: Error) => `"${error.message}"`,
+				);
+				return {
+					observed: `poll 1: ${first} requests, ${emitted} leads; poll 2: ${apiCalls(fake).length} requests, ${second}`,
+					pass: first === 2 && emitted === 100 && apiCalls(fake).length === 2 && second.includes('GET /v1.0/leads/createTime'),
 				};
 			}),
 	});
@@ -459,6 +676,118 @@ scenarios.push(
 			pass: result.status === 'error' && /nested deeper than 512 levels/.test(String(result.error?.message)) && savesAsJson,
 		};
 	}),
+);
+
+// ---------------------------------------------------------------- webhook deliveries (issue 20, part 3)
+const deliveries = () => import('./support/deliveries');
+const delivery = (name: string, expected: string, body: (fake: FakeLofty) => Promise<Outcome>): Scenario => ({
+	group: 'Webhook deliveries',
+	name,
+	expected,
+	run: () => withFake({}, body),
+});
+const itemsOf = (executions: Array<Array<Record<string, unknown>>>) => executions[0] ?? [];
+scenarios.push(
+	delivery('A batch of 40 events, Fetch Full Record on, while Lofty allows 5 requests a second and holds each lead GET until the delivery is answered', 'answered 200 at once; one execution; 40 items, each with its record (waits on a test clock)', async (fake) => {
+		const outcome = await (await deliveries()).rateLimitedBatch(fake, 40);
+		const withRecord = itemsOf(outcome.executions).filter((item) => item.record !== undefined).length;
+		return {
+			observed: `answered ${outcome.status}; ${outcome.executions.length} execution(s); ${withRecord} of ${itemsOf(outcome.executions).length} items with their record`,
+			pass: outcome.status === 200 && outcome.executions.length === 1 && withRecord === 40,
+		};
+	}),
+	delivery('A batch of 4 leads, Fetch Full Record on, one of which Lofty answers 404 (missing) and one 400', "answered 200; one execution; those two items carry recordError with Lofty's status and message; the other two their record", async (fake) => {
+		const outcome = await (await deliveries()).failingRecords(fake);
+		const items = itemsOf(outcome.executions);
+		return {
+			observed: `answered ${outcome.status}; ${outcome.executions.length} execution(s); ${items.map((item) => (item.record ? 'record' : `recordError "${item.recordError}"`)).join('; ')}`,
+			pass:
+				outcome.status === 200 &&
+				outcome.executions.length === 1 &&
+				items.map((item) => (item.record ? 'record' : item.recordError)).join('|') ===
+					'record|Lofty answered HTTP 404: Lead not found|Lofty answered HTTP 400: leadId 1000002 is not valid for this team|record',
+		};
+	}),
+	delivery('Deliveries of lists 1 and 4 to a trigger on lists 2 and 3 (one alone, one mixed with a list-3 event), Fetch Full Record on', 'both answered 200; the list-1 delivery starts nothing; the mixed one runs its list-3 event only; nothing fetched for the others', async (fake) => {
+		const outcome = await (await deliveries()).foreignList(fake);
+		return {
+			observed: `answered ${outcome.statuses.join(', ')}; ${outcome.executions.length} execution(s) with lists ${outcome.executions.map((items) => items.map((item) => item.listId).join(', ')).join('; ')}; requests: ${outcome.requests.join(', ')}`,
+			pass: outcome.statuses.join() === '200,200' && outcome.executions.length === 1 && outcome.executions[0].map((item) => item.listId).join() === '3' && outcome.requests.join() === 'GET /v1.0/leads/1000002',
+		};
+	}),
+	delivery("Static data lost while Lofty lists a subscription to the trigger's URL carrying n8nToken=1", 'not adopted: a new secret of 48 hex characters, the subscription replaced; a delivery with n8nToken=1 gets 401', async (fake) => {
+		const outcome = await (await deliveries()).oddSecretAdoption(fake);
+		const own = /^[0-9a-f]{48}$/.test(outcome.secret);
+		return {
+			observed: `secret of the trigger's own form: ${own ? 'yes' : 'no'}; ${outcome.callbackUrls.length} subscription(s), ${outcome.callbackUrls.filter((url) => url.endsWith(`n8nToken=${outcome.secret}`)).length} with that secret; n8nToken=1: ${outcome.oldSecretStatus}; the subscription's deliveries: ${outcome.currentStatus}`,
+			pass: own && outcome.callbackUrls.length === 1 && outcome.callbackUrls[0].endsWith(`n8nToken=${outcome.secret}`) && outcome.oldSecretStatus === 401 && outcome.currentStatus === 200,
+		};
+	}),
+	delivery('The trigger deactivated, then activated again', 'a new secret; the old callback URL gets 401', async (fake) => {
+		const outcome = await (await deliveries()).reactivation(fake);
+		return {
+			observed: `new secret: ${outcome.secret !== outcome.firstSecret ? 'yes' : 'no'}; old callback URL: ${outcome.oldSecretStatus}; new one: ${outcome.currentStatus}`,
+			pass: outcome.secret !== outcome.firstSecret && outcome.oldSecretStatus === 401 && outcome.currentStatus === 200,
+		};
+	}),
+	delivery('A delivery naming leads 9007199254740993 and 9007199254740992, Fetch Full Record on', 'both ids kept exactly, read from the raw body; each lead fetched by its own id', async (fake) => {
+		const outcome = await (await deliveries()).bigIds(fake);
+		return {
+			observed: `items: leadId ${outcome.leadIds.join(', ')}; requests: ${outcome.requests.join(', ')}`,
+			pass: outcome.leadIds.join() === '9007199254740993,9007199254740992' && outcome.requests.join() === 'GET /v1.0/leads/9007199254740993,GET /v1.0/leads/9007199254740992',
+		};
+	}),
+);
+
+// ---------------------------------------------------------------- exact values and secrets in output (issue 20, part 5)
+scenarios.push(
+	{
+		group: 'Exact values and secrets in output',
+		name: 'An id above 2^53 typed in Additional Body (JSON) (Note › Create)',
+		expected: 'sent digit for digit (9007199254740993, not …992); a digit string stays a string',
+		run: () =>
+			withFake({}, async (fake) => {
+				const { LoftyNote } = await import('../nodes/LoftyNote/LoftyNote.node');
+				const jsonBody = '{"leadId": 9007199254740993, "extra": {"ids": [-9223372036854775808], "label": "9007199254740993"}}';
+				await run(fake, new LoftyNote(), { resource: 'note', operation: 'create', leadId: '1000001', content: 'Big', jsonBody });
+				const sent = apiCalls(fake).find((r) => r.method === 'POST')?.rawBody ?? '';
+				return {
+					observed: `body sent: ${sent}`,
+					pass: sent === '{"leadId":9007199254740993,"content":"Big","extra":{"ids":[-9223372036854775808],"label":"9007199254740993"}}',
+				};
+			}),
+	},
+	...[false, true].map(
+		(showTokens): Scenario => ({
+			group: 'Exact values and secrets in output',
+			name: `Vendor › Get OAuth Token Info by Old API Key, Show Tokens ${showTokens ? 'on' : 'off (the default)'}`,
+			expected: showTokens
+				? 'the access and refresh tokens as Lofty sent them'
+				: 'each token shows as **** and its last 4 characters; neither is anywhere in the execution data',
+			run: () =>
+				withFake({}, async (fake) => {
+					const { LoftyVendor } = await import('../nodes/LoftyVendor/LoftyVendor.node');
+					const token = `access-${'a'.repeat(24)}k7Qz`;
+					const refreshToken = `refresh-${'r'.repeat(24)}p2Wd`;
+					fake.injectFault({
+						method: 'GET',
+						path: '/v1.0/vendor/oauth/token-info/byold',
+						status: 200,
+						body: { token, tokenExpireTime: 1767225600000, refreshToken, refreshTokenExpireTime: 1782777600000 },
+					});
+					const result = await run(fake, new LoftyVendor(), { resource: 'vendor', operation: 'getOAuthTokenInfo', ...(showTokens ? { showTokens } : {}) });
+					const item = result.items[0] ?? {};
+					const stored = JSON.stringify(result.run);
+					const leaked = [token, refreshToken].filter((secret) => stored.includes(secret)).length;
+					return {
+						observed: `token ${JSON.stringify(item.token === token ? '<as sent>' : item.token)}, refreshToken ${JSON.stringify(item.refreshToken === refreshToken ? '<as sent>' : item.refreshToken)}; tokens in the execution data: ${leaked}`,
+						pass: showTokens
+							? item.token === token && item.refreshToken === refreshToken
+							: item.token === '****k7Qz' && item.refreshToken === '****p2Wd' && leaked === 0,
+					};
+				}),
+		}),
+	),
 );
 
 // ---------------------------------------------------------------- bad input, for every node
