@@ -302,6 +302,21 @@ scenarios.push(
 );
 
 // ---------------------------------------------------------------- authentication
+/** A Lofty OAuth2 credential for the fake, holding `accessToken`. */
+function oauthCredential(fake: FakeLofty, accessToken: string): NonNullable<RunInput['credentials']> {
+	return {
+		type: 'loftyOAuth2Api',
+		data: {
+			clientId: 'test-client-id',
+			clientSecret: 'test-client-secret',
+			accessTokenUrl: `${fake.baseUrl}/api/user-web/oauth/token`,
+			authUrl: `${fake.baseUrl}/page/vendor-auth.html`,
+			baseUrl: fake.baseUrl,
+			oauthTokenData: { access_token: accessToken, refresh_token: 'test-refresh-token', token_type: 'bearer' },
+		},
+	};
+}
+
 scenarios.push(
 	{
 		group: 'Authentication',
@@ -311,17 +326,7 @@ scenarios.push(
 			withFake({}, async (fake) => {
 				const result = await runWorkflow({
 					nodes: { type: new LoftyLead(), parameters: { ...getLead, authentication: 'oAuth2' } },
-					credentials: {
-						type: 'loftyOAuth2Api',
-						data: {
-							clientId: 'test-client-id',
-							clientSecret: 'test-client-secret',
-							accessTokenUrl: `${fake.baseUrl}/api/user-web/oauth/token`,
-							authUrl: `${fake.baseUrl}/page/vendor-auth.html`,
-							baseUrl: fake.baseUrl,
-							oauthTokenData: { access_token: 'expired', refresh_token: 'test-refresh-token', token_type: 'bearer' },
-						},
-					},
+					credentials: oauthCredential(fake, 'expired'),
 				});
 				const refreshes = fake.requests.filter((r) => r.path === '/api/user-web/oauth/token').length;
 				return { observed: `${result.status}; ${refreshes} token refresh; answers ${statuses(fake)}`, pass: result.status === 'success' && refreshes === 1 };
@@ -355,17 +360,7 @@ async function redirectedTo(status: number, parameters: INodeParameters, oauth: 
 			const result = await runWorkflow({
 				nodes: { type: new LoftyLead(), parameters: { ...parameters, ...(oauth ? { authentication: 'oAuth2' } : {}) } },
 				credentials: oauth
-					? {
-							type: 'loftyOAuth2Api',
-							data: {
-								clientId: 'test-client-id',
-								clientSecret: 'test-client-secret',
-								accessTokenUrl: `${fake.baseUrl}/api/user-web/oauth/token`,
-								authUrl: `${fake.baseUrl}/page/vendor-auth.html`,
-								baseUrl: fake.baseUrl,
-								oauthTokenData: { access_token: fake.currentAccessToken, refresh_token: 'test-refresh-token', token_type: 'bearer' },
-							},
-						}
+					? oauthCredential(fake, fake.currentAccessToken)
 					: { type: 'loftyApi', data: { apiKey: 'test-api-key', baseUrl: fake.baseUrl } },
 			});
 			const host = new URL(other.baseUrl).host;

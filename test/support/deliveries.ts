@@ -124,11 +124,11 @@ export async function deliverHeld(fake: FakeLofty, leadIds: Array<number | strin
 	});
 }
 
-/** A batch of `count` leads with Fetch Full Record on, while Lofty allows 5 requests a second (waits on a test clock). */
-export async function rateLimitedBatch(fake: FakeLofty, count: number): Promise<Delivered> {
+/** A batch of `count` leads with Fetch Full Record on, under a rate limit of `limit` requests per `windowMs` (waits on a test clock). */
+async function limitedBatch(fake: FakeLofty, count: number, limit: number, windowMs: number): Promise<Delivered> {
 	fake.seedLeads(Math.max(0, count - fake.data.leads.size));
 	const leadIds = [...fake.data.leads.keys()].slice(0, count);
-	fake.setRateLimit({ limit: 5, windowMs: 1_000, resetStyle: 'remaining-ms' });
+	fake.setRateLimit({ limit, windowMs, resetStyle: 'remaining-ms' });
 	try {
 		const { result } = await skippingWaits({ fromMs: 100, toMs: 70_000 }, () => deliverHeld(fake, leadIds));
 		return result;
@@ -137,21 +137,14 @@ export async function rateLimitedBatch(fake: FakeLofty, count: number): Promise<
 	}
 }
 
+/** A batch of `count` leads with Fetch Full Record on, while Lofty allows 5 requests a second. */
+export const rateLimitedBatch = (fake: FakeLofty, count: number) => limitedBatch(fake, count, 5, 1_000);
+
 /**
  * A batch of 15 leads with Fetch Full Record on while Lofty allows one request a minute: fetching
- * them all would take a quarter of an hour (waits on a test clock).
+ * them all would take a quarter of an hour.
  */
-export async function slowBatch(fake: FakeLofty): Promise<Delivered> {
-	fake.seedLeads(Math.max(0, 15 - fake.data.leads.size));
-	const leadIds = [...fake.data.leads.keys()].slice(0, 15);
-	fake.setRateLimit({ limit: 1, windowMs: 60_000, resetStyle: 'remaining-ms' });
-	try {
-		const { result } = await skippingWaits({ fromMs: 100, toMs: 70_000 }, () => deliverHeld(fake, leadIds));
-		return result;
-	} finally {
-		fake.setRateLimit(undefined);
-	}
-}
+export const slowBatch = (fake: FakeLofty) => limitedBatch(fake, 15, 1, 60_000);
 
 /** A lead Lofty answers 404 for (1009999) and one it answers 400 for (1000002), beside two it has. */
 export async function failingRecords(fake: FakeLofty): Promise<Delivered> {
