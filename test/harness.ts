@@ -1,5 +1,5 @@
 /**
- * Runs real n8n nodes through n8n-core's own engine (WorkflowExecute, which runs the nodes' customOperations, or RoutingNode),
+ * Runs real n8n nodes through n8n-core's own engine (WorkflowExecute, and RoutingNode for the declarative nodes),
  * with no server or database: the way n8n runs a workflow, minus the UI.
  */
 import { clearTimeout, fs, os, path, process, setTimeout } from './support/node';
@@ -80,32 +80,15 @@ function asServerLoads(nodeType: INodeType): INodeType {
 	return wrapped;
 }
 
-/**
- * Which router runs the Lofty nodes: their own (customOperations, as n8n runs them) or n8n's
- * RoutingNode on the same descriptions. LOFTY_ROUTER=n8n runs a suite under n8n's router, to
- * show that both send the same requests.
- */
-export type Router = 'lofty' | 'n8n';
-
-export const defaultRouter = (): Router => (process.env.LOFTY_ROUTER === 'n8n' ? 'n8n' : 'lofty');
-
-/** The node as n8n's own router would run it: the same description, without customOperations. */
-function withoutCustomOperations(nodeType: INodeType): INodeType {
-	const plain = Object.create(nodeType) as INodeType;
-	plain.customOperations = undefined;
-	return plain;
-}
-
 export class TestNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType>();
 
-	constructor(nodeTypes: INodeType[], router: Router = defaultRouter()) {
+	constructor(nodeTypes: INodeType[]) {
 		this.types.set('testInput', new InputNode());
 		for (const nodeType of nodeTypes) {
 			// As n8n's loader does: declarative nodes get the standard "Request Options" (timeout, proxy, batching).
 			DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
-			const routed = router === 'n8n' ? withoutCustomOperations(nodeType) : nodeType;
-			this.types.set(`${PACKAGE}.${nodeType.description.name}`, asServerLoads(routed));
+			this.types.set(`${PACKAGE}.${nodeType.description.name}`, asServerLoads(nodeType));
 		}
 	}
 
@@ -251,8 +234,6 @@ export interface RunInput {
 	credentials: { type: 'loftyApi' | 'loftyOAuth2Api'; id?: string; data: ICredentialDataDecryptedObject };
 	/** Cancel the execution after this many ms (as the Stop button does). */
 	cancelAfterMs?: number;
-	/** Defaults to LOFTY_ROUTER, else the nodes' own router. */
-	router?: Router;
 }
 
 export interface RunResult {
@@ -269,7 +250,7 @@ export interface RunResult {
 /** Builds the workflow "Input -> node(s) under test" and what n8n's server would hand the engine. */
 function prepare(input: RunInput) {
 	const under = Array.isArray(input.nodes) ? input.nodes : [input.nodes];
-	const nodeTypes = new TestNodeTypes(under.map((n) => n.type), input.router);
+	const nodeTypes = new TestNodeTypes(under.map((n) => n.type));
 	const credentialsHelper = new TestCredentialsHelper();
 	const credentialId = input.credentials.id ?? 'cred1';
 	credentialsHelper.store.set(`${input.credentials.type}:${credentialId}`, input.credentials.data);

@@ -9,7 +9,7 @@ import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
 import { LoftyLeadRouting } from '../nodes/LoftyLeadRouting/LoftyLeadRouting.node';
 import { LoftyMember } from '../nodes/LoftyMember/LoftyMember.node';
 import { LoftyNote } from '../nodes/LoftyNote/LoftyNote.node';
-import { defaultRouter, loadOptions, runWorkflow } from './harness';
+import { loadOptions, runWorkflow } from './harness';
 import { useFakeLofty } from './support/env';
 import {
 	alwaysRateLimited,
@@ -178,8 +178,8 @@ describe('hardening', () => {
 		expect(result.error).toBeUndefined();
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		const sent = env.apiRequests().find((r) => r.method === 'POST')?.body as { listing?: object } | undefined;
-		// n8n's own router (lodash merge) drops only __proto__; the Lofty router drops both.
-		expect(Object.keys(sent?.listing ?? {})).toEqual(defaultRouter() === 'lofty' ? ['mlsId'] : ['constructor', 'mlsId']);
+		// n8n's router (lodash merge) drops __proto__; the transport writes no constructor key either.
+		expect(Object.keys(sent?.listing ?? {})).toEqual(['mlsId']);
 	});
 });
 

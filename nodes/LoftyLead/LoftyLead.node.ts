@@ -1,7 +1,6 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
-import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { activityDescription } from './resources/activity';
 import { brokermintDescription } from './resources/brokermint';
@@ -37,5 +36,4 @@ export class LoftyLead implements INodeType {
 	};
 
 	methods = loftyMethods;
-	customOperations = routedOperations(this.description);
 }

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
-import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { memberDescription } from './resources/member';
 import { roleDescription } from './resources/role';
@@ -37,5 +36,4 @@ export class LoftyLeadRouting implements INodeType {
 	};
 
 	methods = loftyMethods;
-	customOperations = routedOperations(this.description);
 }

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
-import { routedOperations } from '../shared/executor';
 import { organizationMethods } from './LoftyOrganizationFunctions';
 import { organizationDescription } from './resources/organization';
 
@@ -27,5 +26,4 @@ export class LoftyOrganization implements INodeType {
 
 	// The shared dropdowns plus the offices of the organization.
 	methods = organizationMethods;
-	customOperations = routedOperations(this.description);
 }

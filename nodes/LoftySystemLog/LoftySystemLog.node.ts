@@ -1,7 +1,6 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
-import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { systemLogDescription } from './resources/systemLog';
 
@@ -26,5 +25,4 @@ export class LoftySystemLog implements INodeType {
 	};
 
 	methods = loftyMethods;
-	customOperations = routedOperations(this.description);
 }

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
-import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { appointmentDescription } from './resources/appointment';
 import { taskDescription } from './resources/task';
@@ -31,5 +30,4 @@ export class LoftyTask implements INodeType {
 	};
 
 	methods = loftyMethods;
-	customOperations = routedOperations(this.description);
 }

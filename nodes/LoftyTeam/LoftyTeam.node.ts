@@ -1,7 +1,6 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
-import { routedOperations } from '../shared/executor';
 import { loftyMethods } from '../shared/methods';
 import { customFieldDescription } from './resources/customField';
 import { leadPondDescription } from './resources/leadPond';
@@ -37,5 +36,4 @@ export class LoftyTeam implements INodeType {
 	};
 
 	methods = loftyMethods;
-	customOperations = routedOperations(this.description);
 }

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
-import { routedOperations } from '../shared/executor';
 import { webhookMethods } from './LoftyWebhookFunctions';
 import { webhookDescription } from './resources/webhook';
 
@@ -21,5 +20,4 @@ export class LoftyWebhook implements INodeType {
 	};
 
 	methods = webhookMethods;
-	customOperations = routedOperations(this.description);
 }

@@ -11,10 +11,8 @@ import { isRecordPicker } from './objects';
 import type { LoftyContext } from './transport';
 
 /**
- * What a Lofty routing hook may use of its context, for one item. n8n's router hands hooks its
- * preSend and pagination contexts, which provide all of it; the Lofty router (executor.ts)
- * builds exactly this and nothing more, so a hook cannot reach a method whose signature differs
- * between n8n's per-node and per-item contexts.
+ * What a Lofty routing hook uses of its context, for one item: n8n's RoutingNode hands preSend
+ * and pagination functions a per-item context that provides all of it.
  */
 export interface ItemContext extends LoftyContext {
 	getItemIndex(): number;
@@ -34,33 +32,17 @@ export type SendHook = (
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
 
-const requestHooks = new WeakMap<object, RequestHook>();
-const sendHooks = new WeakMap<object, SendHook>();
-
-/** A preSend function; the Lofty router runs only hooks declared here. */
+/** A preSend function (`routing.send.preSend`), typed for the Lofty hooks' context. */
 export function preSend(hook: RequestHook): PreSendAction {
-	requestHooks.set(hook, hook);
-	return hook;
-}
-
-/** The hook behind a description's preSend, if it was declared with preSend(). */
-export function requestHookOf(action: unknown): RequestHook | undefined {
-	return typeof action === 'function' ? requestHooks.get(action) : undefined;
+	return hook as PreSendAction;
 }
 
 /**
- * A send function: it sends the request and makes the items. n8n lets a declarative node send a
- * request itself only through `routing.operations.pagination`; routing.ts sets that for each
- * operation, paged or not. The Lofty router runs only hooks declared here.
+ * A send function (`routing.operations.pagination`): it sends the request through the
+ * transport and makes the items (see requestWith in routing.ts for why every operation has one).
  */
 export function sendHook(hook: SendHook): SendHook {
-	sendHooks.set(hook, hook);
 	return hook;
-}
-
-/** The hook behind a description's pagination function, if it was declared with sendHook(). */
-export function sendHookOf(operation: unknown): SendHook | undefined {
-	return typeof operation === 'function' ? sendHooks.get(operation) : undefined;
 }
 
 /**

@@ -118,6 +118,8 @@ export function parseLoftyBody(body: unknown): unknown {
 	return parsed;
 }
 
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * Writes a request body as JSON. Lofty's integer(int64) fields may hold ids above 2^53, which a
  * JavaScript number cannot: such ids are BigInts here and are written digit for digit.
@@ -129,6 +131,8 @@ export function stringifyLoftyJson(value: unknown): string | undefined {
 	if (Array.isArray(value)) return `[${value.map((entry) => stringifyLoftyJson(entry) ?? 'null').join(',')}]`;
 	const members: string[] = [];
 	for (const [key, entry] of Object.entries(value)) {
+		// No Lofty field has these names; a value from an upstream item may (prototype pollution attempts).
+		if (UNSAFE_KEYS.has(key)) continue;
 		const text = stringifyLoftyJson(entry);
 		if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
 	}

@@ -8,10 +8,9 @@ import { paginate } from './pagination';
 import { splitCommaList } from './text';
 
 /**
- * Builders for the routing of operations and fields. Everything a request needs beyond plain
- * values (paths built from parameters, trimming, lists, reshaped collections) is a preSend
- * hook, which n8n's router and the Lofty router both run the same way: the routing itself holds
- * no expression but `$value`.
+ * Builders for the routing of operations and fields, run by n8n's RoutingNode. What a request
+ * needs beyond plain values (paths built from parameters, trimming, lists, reshaped collections)
+ * is a preSend function: no expression is evaluated for it, per item, in n8n's isolate.
  */
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -37,7 +36,9 @@ export interface LoftyRequest {
 export function requestWith(request: LoftyRequest, send: SendHook, preSends: PreSendAction[] = []): INodePropertyRouting {
 	return {
 		request,
-		// n8n runs a node's own send function only through pagination, when paginate is on.
+		// RoutingNode sends a request itself, around nothing, unless a pagination function takes it:
+		// every operation, paged or not, is "paginate" so that its request goes through the
+		// transport (the credential's rate budget, safe retries, Lofty's errors, exact 64-bit ids).
 		send: { paginate: true, preSend: [...(/\{\w+\}/.test(request.url) ? [fillPath] : []), ...preSends] },
 		operations: { pagination: send },
 	};

@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import type { FakeLoftyOptions, RecordedRequest } from '../fake-lofty';
 import { FakeLofty } from '../fake-lofty';
-import type { Router, RunResult } from '../harness';
+import type { RunResult } from '../harness';
 import { runWorkflow } from '../harness';
 
 export interface LoftyEnv {
@@ -11,7 +11,7 @@ export interface LoftyEnv {
 	run(
 		type: INodeType,
 		parameters: INodeParameters,
-		options?: { items?: IDataObject[]; continueOnFail?: boolean; cancelAfterMs?: number; router?: Router },
+		options?: { items?: IDataObject[]; continueOnFail?: boolean; cancelAfterMs?: number },
 	): Promise<RunResult>;
 	/** Requests to /v1.0 routes (the fake also records OAuth token calls). */
 	apiRequests(): RecordedRequest[];
@@ -37,7 +37,6 @@ export function useFakeLofty(options: FakeLoftyOptions = {}): LoftyEnv {
 				nodes: { type, parameters, continueOnFail: runOptions.continueOnFail },
 				items: runOptions.items,
 				cancelAfterMs: runOptions.cancelAfterMs,
-				router: runOptions.router,
 				credentials: {
 					type: 'loftyApi',
 					data: { apiKey: options.apiKey ?? 'test-api-key', baseUrl: fake.baseUrl },
