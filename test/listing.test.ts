@@ -9,7 +9,8 @@ import {
 	readFeedBody,
 } from '../nodes/LoftyListing/LoftyListingFunctions';
 import { LoftyListing } from '../nodes/LoftyListing/LoftyListing.node';
-import { elementToJson, MAX_DEPTH, parseXml, textOf, xmlToJson, XmlSyntaxError } from '../nodes/LoftyListing/xml';
+import { MAX_DEPTH, parseXml, textOf, XmlSyntaxError } from '../nodes/LoftyListing/xml';
+import { elementToJson, xmlToJson } from '../nodes/LoftyListing/xmlJson';
 import { 
 	LUXURY_MIN_PRICE,
 	NOT_ACCEPTABLE_MESSAGE,

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 
-import { elementToJson, isElement, parseXml, MAX_DEPTH, XmlSyntaxError } from '../nodes/LoftyListing/xml';
+import { isElement, parseXml, MAX_DEPTH, XmlSyntaxError } from '../nodes/LoftyListing/xml';
+import { elementToJson } from '../nodes/LoftyListing/xmlJson';
 import type { XmlElement, XmlNode } from '../nodes/LoftyListing/xml';
 import { parseDateInput } from '../nodes/shared/dates';
 import { idProblem, idSegment, InvalidIdError, isEmail, isId, MAX_EMAIL_LENGTH } from '../nodes/shared/input';

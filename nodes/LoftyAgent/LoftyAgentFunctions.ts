@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { preSend, sendHook } from '../shared/hooks';
 import { isObject } from '../shared/objects';
-import { recordsOf } from '../shared/pagination';
+import { recordsOf } from '../shared/send';
 import { loftyRequest } from '../shared/transport';
 
 const FILE_LISTS = [

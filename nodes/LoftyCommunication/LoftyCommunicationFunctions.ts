@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { preSend, sendHook } from '../shared/hooks';
 import { isObject } from '../shared/objects';
 import type { PagingOptions } from '../shared/pagination';
-import { collectPages, limitOf } from '../shared/pagination';
+import { collectPages } from '../shared/pagination';
+import { limitOf } from '../shared/send';
 import { loftyRequest } from '../shared/transport';
 
 /** Lofty answers POST /v1.0/agent/communication for at most 24 hours at a time. */

@@ -5,7 +5,8 @@ import { preSend, sendHook } from '../shared/hooks';
 import { idSegment } from '../shared/input';
 import { parseExactJson } from '../shared/json';
 import { asObject } from '../shared/objects';
-import { loftyApiCallAllItems, recordsOf } from '../shared/pagination';
+import { loftyApiCallAllItems } from '../shared/pagination';
+import { recordsOf } from '../shared/send';
 import { splitCommaList } from '../shared/text';
 import { loftyRequest } from '../shared/transport';
 

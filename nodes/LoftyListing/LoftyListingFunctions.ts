@@ -4,11 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ItemContext } from '../shared/hooks';
 import { sendHook } from '../shared/hooks';
 import type { PagingOptions } from '../shared/pagination';
-import { collectPages, limitOf } from '../shared/pagination';
+import { collectPages } from '../shared/pagination';
+import { limitOf } from '../shared/send';
 import { JsonTooDeepError, quoteUnsafeIntegers } from '../shared/json';
 import { loftyRequest } from '../shared/transport';
 import type { XmlElement } from './xml';
-import { elementToJson, isElement, parseXml, textOf, XmlSyntaxError } from './xml';
+import { isElement, parseXml, textOf, XmlSyntaxError } from './xml';
+import { elementToJson } from './xmlJson';
 
 /** GET /v1.0/listing: `limit` 1..100 and an opaque `nextPageKey` cursor. */
 export const LISTING_PAGE_SIZE = 100;

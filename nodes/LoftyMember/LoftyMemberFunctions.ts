@@ -2,7 +2,7 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { sendHook } from '../shared/hooks';
-import { recordsOf } from '../shared/pagination';
+import { recordsOf } from '../shared/send';
 import { loftyRequest } from '../shared/transport';
 
 /** Get by Account: the member object, whether Lofty sends it as JSON or as JSON text. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { sendHook } from '../shared/hooks';
-import { recordsOf } from '../shared/pagination';
+import { recordsOf } from '../shared/send';
 import { loftyRequest } from '../shared/transport';
 
 /** The option that outputs the tokens as Lofty sent them. */

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkParameters } from './input';
 import type { SingleOptions } from './pagination';
-import { sendAndConfirmDelete, sendRequest } from './pagination';
+import { sendAndConfirmDelete, sendRequest } from './send';
 import type { RecordKind } from './picker';
 import { recordPicker } from './picker';
 import { requestWith } from './routing';

@@ -4,7 +4,7 @@ import type { SendHook } from './hooks';
 import { parameterValue, preSend } from './hooks';
 import { asObject } from './objects';
 import type { PagingOptions } from './pagination';
-import { paginate } from './pagination';
+import { paginate } from './send';
 import { splitCommaList } from './text';
 
 /**

@@ -3,7 +3,7 @@ import { checkParameters, compactBody, convertDates } from '../../../shared/inpu
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
-import { sendRequest } from '../../../shared/pagination';
+import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { inBody, parseListing } from '../../LoftyLeadFunctions';
 import { LEAD_ID_DESCRIPTION, RESOURCE } from './shared';

@@ -1,6 +1,6 @@
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdOf } from '../../../shared/operations';
-import { sendAndConfirmDelete } from '../../../shared/pagination';
+import { sendAndConfirmDelete } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { LEAD, RESOURCE, leadIdCheck } from './shared';
 

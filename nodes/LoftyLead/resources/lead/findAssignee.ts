@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { compactBody, convertDates } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
-import { sendRequest } from '../../../shared/pagination';
+import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { RESOURCE } from './shared';
 

@@ -1,7 +1,7 @@
 import { additionalBodyField } from '../../../shared/descriptions';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdOf } from '../../../shared/operations';
-import { sendRequest } from '../../../shared/pagination';
+import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { profileFields } from './profileFields';
 import { LEAD, RESOURCE, leadBodySteps, leadIdCheck } from './shared';

@@ -1,6 +1,6 @@
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
-import { sendRequest } from '../../../shared/pagination';
+import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField, transactionIdField } from './shared';
 

@@ -5,7 +5,7 @@ import { checkParameters, compactBody, sendIntegers } from '../../../shared/inpu
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
-import { sendRequest } from '../../../shared/pagination';
+import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { requireCallingOutcome } from '../../LoftyLogFunctions';
 import { RESOURCE, logTypeOptions } from './shared';

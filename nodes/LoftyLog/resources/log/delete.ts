@@ -1,7 +1,7 @@
 import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdField } from '../../../shared/operations';
-import { sendAndConfirmDelete } from '../../../shared/pagination';
+import { sendAndConfirmDelete } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { LOG, RESOURCE } from './shared';
 

@@ -4,7 +4,7 @@ import { additionalBody, additionalBodyField } from '../../../shared/description
 import { checkParameters, compactBody, requireChanges } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
-import { sendAndEchoId } from '../../../shared/pagination';
+import { sendAndEchoId } from '../../../shared/send';
 import { requestWith, sendGroupFields } from '../../../shared/routing';
 import { RESOURCE, USER_PATH, checkUserId, userIdField } from './shared';
 

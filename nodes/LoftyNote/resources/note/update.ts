@@ -3,7 +3,7 @@ import { checkParameters, compactBody, requireChanges, sendIntegers } from '../.
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdOf } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
-import { sendAndEchoId } from '../../../shared/pagination';
+import { sendAndEchoId } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { NOTE, RESOURCE, contentField, pinField } from './shared';
 

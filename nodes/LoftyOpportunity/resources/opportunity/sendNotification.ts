@@ -2,7 +2,7 @@ import { checkParameters, compactBody, sendIntegers } from '../../../shared/inpu
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
-import { sendAndEchoId } from '../../../shared/pagination';
+import { sendAndEchoId } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { applyDetailLink } from '../../LoftyOpportunityFunctions';
 import { RESOURCE } from './shared';

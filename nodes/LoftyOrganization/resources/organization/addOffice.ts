@@ -2,7 +2,7 @@ import { additionalBody, additionalBodyField } from '../../../shared/description
 import { checkParameters, compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
-import { sendRequest } from '../../../shared/pagination';
+import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import {
 	OFFICE_PATH,

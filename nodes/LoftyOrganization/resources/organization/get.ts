@@ -1,5 +1,5 @@
 import type { OperationDescription } from '../../../shared/operations';
-import { sendRequest } from '../../../shared/pagination';
+import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 
 export const get: OperationDescription = {

@@ -2,7 +2,7 @@ import { additionalBody, additionalBodyField } from '../../../shared/description
 import { checkParameters, compactBody, requireChanges, sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
-import { sendRequest } from '../../../shared/pagination';
+import { sendRequest } from '../../../shared/send';
 import { requestWith, sendTrimmed } from '../../../shared/routing';
 import { RESOURCE, contactFields, textField } from './shared';
 

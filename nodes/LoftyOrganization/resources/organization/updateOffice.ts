@@ -3,7 +3,7 @@ import { accountOption } from '../../../shared/fields';
 import { checkParameters, compactBody, requireChanges } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
-import { sendAndEchoId } from '../../../shared/pagination';
+import { sendAndEchoId } from '../../../shared/send';
 import { requestWith, sendTrimmed } from '../../../shared/routing';
 import {
 	OFFICE_PATH,

@@ -3,7 +3,7 @@ import { checkParameters, compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
-import { sendRequest } from '../../../shared/pagination';
+import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { RESOURCE, assignedRoleField, contentField, deadlineField, deadlineToEpoch, leadIdInteger, typeField } from './shared';
 

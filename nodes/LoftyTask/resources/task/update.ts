@@ -3,7 +3,7 @@ import { checkParameters, compactBody, requireChanges } from '../../../shared/in
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdOf } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
-import { sendAndEchoId } from '../../../shared/pagination';
+import { sendAndEchoId } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import {
 	RESOURCE,

@@ -2,7 +2,7 @@ import { accountOption } from '../../../shared/fields';
 import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
-import { sendAndConfirmDelete } from '../../../shared/pagination';
+import { sendAndConfirmDelete } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { RESOURCE } from './shared';
 
