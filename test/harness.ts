@@ -44,10 +44,10 @@ import { LoftyApi } from '../credentials/LoftyApi.credentials';
 import { LoftyOAuth2Api } from '../credentials/LoftyOAuth2Api.credentials';
 
 export const PACKAGE = 'n8n-nodes-lofty';
-const INPUT_NODE = 'Input';
+export const INPUT_NODE = 'Input';
 
 /** Emits the test's input items, like a trigger with pinned data. */
-class InputNode implements INodeType {
+export class InputNode implements INodeType {
 	description = {
 		displayName: 'Input',
 		name: 'testInput',

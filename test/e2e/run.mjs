@@ -7,6 +7,7 @@
 // that ran passed. Logs and the editor screenshot go to test-artifacts/.
 
 import { runSuite } from './runner.mjs';
+import { aiAgentStep } from './steps/ai-agent.mjs';
 import { editorStep } from './steps/editor.mjs';
 import { httpRequestStep } from './steps/http-request.mjs';
 import { N8N1, N8N_OLDEST, n8nOneStep } from './steps/n8n-one.mjs';
@@ -24,6 +25,7 @@ const STEPS = [
 	{ id: 'package', issue: 'publishing', title: 'npm pack file list, packed tarball, community-package scanner rules', run: packageStep },
 	{ id: 'nodes', issue: '1', title: 'one operation of every node, run by n8n 2.41.1', run: nodesStep },
 	{ id: 'http-request', issue: '12', title: 'HTTP Request node with the Lofty API credential: Authorization and vendorKey as the sandbox receives them', run: httpRequestStep },
+	{ id: 'ai-agent', issue: '21', title: 'AI Agent 3.1 in n8n 2.41.1 with a scripted OpenAI model: a Lofty tool filled by $fromAI sends exactly its request, the model gets the result; a bad argument gets a clear error, nothing sent', run: aiAgentStep },
 	{ id: 'schemas', issue: '12', title: 'output schemas served by n8n 2.41.1 at /schemas/<node type>/1.0.0/<resource>/<operation>.json', run: schemasStep },
 	{ id: 'start', issue: '13', title: 'npm start: one instance per state folder, port checks, webhook example, --reset, SIGTERM/SIGINT/SIGHUP', run: startStep },
 	{ id: 'paging', issue: '2', title: 'Get Many leads, Return All: 1,000 leads at 5 requests a second', run: pagingStep },

@@ -63,3 +63,16 @@ export function line(id, name, nodes) {
 	});
 	return workflow({ id, name, nodes, connections });
 }
+
+/** A node of n8n's AI package (`agent` -> `@n8n/n8n-nodes-langchain.agent`). */
+export function langchainNode(name, type, parameters = {}, position = [0, 0], typeVersion = 1) {
+	return { id: randomUUID(), name, type: `@n8n/n8n-nodes-langchain.${type}`, typeVersion, position, parameters };
+}
+
+/** A sub-node connection (`ai_languageModel`, `ai_tool`, ...): `from` plugs into `to`. */
+export function connectSubNode(connections, from, to, type) {
+	connections[from] ??= {};
+	connections[from][type] ??= [[]];
+	connections[from][type][0].push({ node: to, type, index: 0 });
+	return connections;
+}
