@@ -171,12 +171,12 @@ describe('Lofty Lead Routing: rule resource, reading', () => {
 		const error = await refused({ resource: 'rule', operation: 'getAll', routingType: 4, roleId: '={{ $json.roleId }}', returnAll: true }, [
 			{ roleId: ' ' },
 		]);
-		expect(error?.message).toBe('"Role Name or ID" is required when Routing Type is Assistant Lead (4)');
+		expect(error?.message).toBe('"Role Name or ID" is required');
 	});
 
 	it('refuses a role expression that resolves to nothing', async () => {
 		const error = await refused({ resource: 'rule', operation: 'getDefault', routingType: 4, roleId: '={{ $json.roleId }}' }, [{}]);
-		expect(error?.message).toBe('"Role Name or ID" is required when Routing Type is Assistant Lead (4)');
+		expect(error?.message).toBe('"Role Name or ID" is required');
 	});
 
 	it('gets the default rule of a routing type', async () => {
@@ -281,7 +281,7 @@ describe('Lofty Lead Routing: rule resource, Update Default', () => {
 			{ resource: 'rule', operation: 'updateDefault', routingType: 4, roleId: '={{ $json.roleId }}', strategyType: '3' },
 			[{}],
 		);
-		expect(error?.message).toBe('"Role Name or ID" is required when Routing Type is Assistant Lead (4)');
+		expect(error?.message).toBe('"Role Name or ID" is required');
 	});
 
 	it('refuses a strategy type that is not a whole number, or none at all', async () => {

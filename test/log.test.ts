@@ -104,7 +104,7 @@ describe('Lofty Log: create', () => {
 			callingOutcome: '={{ $json.outcome }}',
 		});
 		expect(call.status).toBe('error');
-		expect(call.error?.message).toBe('"Calling Outcome" is required to log a call');
+		expect(call.error?.message).toBe('"Calling Outcome" is required');
 		expect(env.apiRequests()).toHaveLength(0);
 
 		const text = await runOk({

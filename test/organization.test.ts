@@ -233,8 +233,8 @@ describe('Lofty Organization: offices', () => {
 	});
 
 	it.each([
-		[{ officeId: '={{ "" }}', officeUpdateFields: { name: 'A' } }, '"Office" is required'],
-		[{ officeId: 'Austin Office', officeUpdateFields: { name: 'A' } }, '"Office" must be a numeric Lofty ID, got "Austin Office"'],
+		[{ officeId: '={{ "" }}', officeUpdateFields: { name: 'A' } }, '"Office Name or ID" is required'],
+		[{ officeId: 'Austin Office', officeUpdateFields: { name: 'A' } }, '"Office Name or ID" must be a numeric Lofty ID, got "Austin Office"'],
 		[{ officeId: '800001', officeUpdateFields: {} }, 'Add at least one field to "Update Fields"'],
 		[{ officeId: '800001', officeUpdateFields: { websiteOwnerId: 'blake' } }, '"Website Owner" must be numeric Lofty IDs, got "blake"'],
 	])('refuses to update %j before sending', async (parameters, message) => {

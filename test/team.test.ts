@@ -182,8 +182,8 @@ describe('Lofty Team: custom fields', () => {
 		});
 
 		it.each([
-			[{ leadPondId: 'pond-1' }, '"Lead Pond" must be a numeric Lofty ID'],
-			[{ leadPondId: '={{ $json.missing }}' }, '"Lead Pond" is required'],
+			[{ leadPondId: 'pond-1' }, '"Lead Pond Name or ID" must be a numeric Lofty ID'],
+			[{ leadPondId: '={{ $json.missing }}' }, '"Lead Pond Name or ID" is required'],
 		])('lead pond %j', async (fields, message) => {
 			const result = await env.run(node(), { resource: 'leadPond', operation: 'get', ...fields });
 			expect(result.status).toBe('error');

@@ -253,8 +253,8 @@ describe('Lofty Webhook: delete', () => {
 	});
 
 	it.each([
-		[{ subscribeId: 'abc' }, '"Webhook" must be a numeric Lofty ID, got "abc"'],
-		[{ subscribeId: '={{ $json.missing }}' }, '"Webhook" is required'],
+		[{ subscribeId: 'abc' }, '"Webhook Name or ID" must be a numeric Lofty ID, got "abc"'],
+		[{ subscribeId: '={{ $json.missing }}' }, '"Webhook Name or ID" is required'],
 	])('refuses %j before sending', async (fields, message) => {
 		const result = await env.run(node(), { resource: 'webhook', operation: 'delete', ...fields });
 		expect(result.error?.message).toContain(message);

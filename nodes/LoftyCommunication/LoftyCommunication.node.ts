@@ -2,12 +2,14 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
+import { declaredOnce } from '../shared/operations';
 import { agentCommunicationDescription } from './resources/agentCommunication';
 import { callDescription } from './resources/call';
 import { emailDescription } from './resources/email';
 import { textDescription } from './resources/text';
 
-const properties: INodeProperties[] = withEnumChecks([
+// A field its resources declare alike (Return All, Limit) is one property.
+const properties: INodeProperties[] = withEnumChecks(declaredOnce([
 	authenticationProperty,
 	resourceProperty(
 		[
@@ -23,7 +25,7 @@ const properties: INodeProperties[] = withEnumChecks([
 	...emailDescription,
 	...textDescription,
 	loftyRequestOptions,
-]);
+]));
 
 export class LoftyCommunication implements INodeType {
 	description: INodeTypeDescription = {

@@ -18,6 +18,8 @@ const windowPages: PagingOptions = { style: 'bodyOffset', pageSize: AGENT_COMMUN
 /** Start Time must come before End Time (both already epoch milliseconds in the body). */
 export const checkTimeRange = preSend(async function (requestOptions) {
 	const body = isObject(requestOptions.body) ? requestOptions.body : {};
+	// An empty one is the walker's to refuse: "Start Time" or "End Time" is required.
+	if (body.startTime === '' || body.endTime === '' || body.startTime === undefined || body.endTime === undefined) return requestOptions;
 	const start = Number(body.startTime);
 	const end = Number(body.endTime);
 	if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) {

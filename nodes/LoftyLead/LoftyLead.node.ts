@@ -2,12 +2,14 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
+import { declaredOnce } from '../shared/operations';
 import { activityDescription } from './resources/activity';
 import { brokermintDescription } from './resources/brokermint';
 import { leadDescription } from './resources/lead';
 import { transactionDescription } from './resources/transaction';
 
-const properties: INodeProperties[] = withEnumChecks([
+// A field the four resources declare alike (Return All, Limit) is one property too.
+const properties: INodeProperties[] = withEnumChecks(declaredOnce([
 	authenticationProperty,
 	resourceProperty([
 		{ name: 'Activity', value: 'activity' },
@@ -20,7 +22,7 @@ const properties: INodeProperties[] = withEnumChecks([
 	...transactionDescription,
 	...brokermintDescription,
 	loftyRequestOptions,
-]);
+]));
 
 export class LoftyLead implements INodeType {
 	description: INodeTypeDescription = {

@@ -9,9 +9,7 @@ import { loftyApiCallAllItems } from '../shared/pagination';
 import { recordsOf } from '../shared/send';
 import { splitCommaList } from '../shared/text';
 import { loftyRequest } from '../shared/transport';
-
-/** Flags Lofty accepts only when a lead is created; an update must not carry them. */
-const CREATE_ONLY_KEYS = ['assignGroupId', 'hideVendorId', 'content', 'isPin', 'leadAlert', 'welcomeEmail', 'leadRouting'];
+import { CREATE_ONLY_KEYS } from './resources/lead/createOnly';
 
 
 /** The lead id in whatever form Lofty answered: {leadId}, {id}, {data: …} or a bare id. */

@@ -2,11 +2,13 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
+import { declaredOnce } from '../shared/operations';
 import { memberDescription } from './resources/member';
 import { roleDescription } from './resources/role';
 import { ruleDescription } from './resources/rule';
 
-const properties: INodeProperties[] = withEnumChecks([
+// A field its resources declare alike (Return All, Limit) is one property.
+const properties: INodeProperties[] = withEnumChecks(declaredOnce([
 	authenticationProperty,
 	resourceProperty(
 		[
@@ -20,7 +22,7 @@ const properties: INodeProperties[] = withEnumChecks([
 	...memberDescription,
 	...roleDescription,
 	loftyRequestOptions,
-]);
+]));
 
 export class LoftyLeadRouting implements INodeType {
 	description: INodeTypeDescription = {

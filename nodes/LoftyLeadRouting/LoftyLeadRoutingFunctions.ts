@@ -1,13 +1,12 @@
-import type { IDataObject, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemContext } from '../shared/hooks';
-import { preSend, sendHook } from '../shared/hooks';
+import { itemParameter, preSend, sendHook } from '../shared/hooks';
 import { loftyRequest } from '../shared/transport';
 
 /** The {type} of every routing path: AGENT_LEAD(1), LENDER_LEAD(2), ASSISTANT_LEAD(4). */
 export const ROUTING_TYPE = { agentLead: 1, lenderLead: 2, assistantLead: 4 } as const;
-const ROUTING_TYPES: number[] = Object.values(ROUTING_TYPE);
 
 const NOTHING_SENT = 'Nothing was sent to Lofty.';
 
@@ -26,38 +25,7 @@ function isId(value: unknown): boolean {
 }
 
 function routingTypeOf(ctx: ItemContext): number {
-	return Number(ctx.getNodeParameter('routingType', ROUTING_TYPE.agentLead));
-}
-
-/** An expression may resolve Routing Type to anything: only 1, 2 and 4 exist. */
-export const checkRoutingType = preSend(async function (requestOptions) {
-	const raw = this.getNodeParameter('routingType', undefined);
-	if (!ROUTING_TYPES.includes(Number(raw)) || isBlank(raw)) {
-		refuse(this, `"Routing Type" must be Agent Lead (1), Lender Lead (2) or Assistant Lead (4), got "${String(raw)}"`);
-	}
-	return requestOptions;
-});
-
-/**
- * Role ID only applies to assistant leads, where Lofty routes per role. `required` where the
- * reference says "This parameter is required when type == 4"; otherwise only its form is checked.
- */
-export function checkRoleId(required: boolean): PreSendAction {
-	return preSend(async function (requestOptions) {
-		const value = this.getNodeParameter('roleId', '');
-		if (isBlank(value)) {
-			if (required && routingTypeOf(this) === ROUTING_TYPE.assistantLead) {
-				refuse(
-					this,
-					'"Role Name or ID" is required when Routing Type is Assistant Lead (4)',
-					`Lofty keeps assistant-lead routing per role: choose the role. ${NOTHING_SENT}`,
-				);
-			}
-			return requestOptions;
-		}
-		if (!isId(value)) refuse(this, `"Role Name or ID" must be a numeric Lofty ID, got "${String(value)}"`);
-		return requestOptions;
-	});
+	return Number(itemParameter(ctx, 'routingType', ROUTING_TYPE.agentLead));
 }
 
 /**
@@ -117,7 +85,7 @@ function routingStrategyOf(ctx: ItemContext, form: IDataObject): IDataObject {
 export const buildRuleBody = preSend(async function (requestOptions) {
 	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 
-	const strategy = this.getNodeParameter('routingStrategy.strategy', null) as IDataObject | null;
+	const strategy = itemParameter(this, 'routingStrategy.strategy', null) as IDataObject | null;
 	if (strategy) body.routingStrategy = routingStrategyOf(this, strategy);
 
 	requestOptions.body = body;
@@ -127,7 +95,7 @@ export const buildRuleBody = preSend(async function (requestOptions) {
 /** Update Default: the strategy code goes into the body as a number. */
 export const buildDefaultRuleBody = preSend(async function (requestOptions) {
 	const body: IDataObject = { ...((requestOptions.body as IDataObject | undefined) ?? {}) };
-	body.strategyType = strategyCode(this, this.getNodeParameter('strategyType', ''));
+	body.strategyType = strategyCode(this, itemParameter(this, 'strategyType', ''));
 	requestOptions.body = body;
 	return requestOptions;
 });
@@ -141,7 +109,7 @@ export function routingUpdateResult(target: 'rule' | 'defaultRule') {
 		const options = requestData.options as IHttpRequestOptions;
 		const response = await loftyRequest(this, options, this.getItemIndex());
 		const sent = (options.body ?? {}) as IDataObject;
-		const which: IDataObject = { routingType: Number(this.getNodeParameter('routingType', ROUTING_TYPE.agentLead)) };
+		const which: IDataObject = { routingType: routingTypeOf(this) };
 		if (target === 'rule') which.ruleId = sent.id === undefined ? null : String(sent.id);
 		else if (sent.roleId !== undefined) which.roleId = String(sent.roleId);
 

@@ -2,10 +2,12 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
+import { declaredOnce } from '../shared/operations';
 import { appointmentDescription } from './resources/appointment';
 import { taskDescription } from './resources/task';
 
-const properties: INodeProperties[] = withEnumChecks([
+// A field its resources declare alike (Return All, Limit) is one property.
+const properties: INodeProperties[] = withEnumChecks(declaredOnce([
 	authenticationProperty,
 	resourceProperty([
 		{ name: 'Appointment', value: 'appointment' },
@@ -14,7 +16,7 @@ const properties: INodeProperties[] = withEnumChecks([
 	...taskDescription,
 	...appointmentDescription,
 	loftyRequestOptions,
-]);
+]));
 
 export class LoftyTask implements INodeType {
 	description: INodeTypeDescription = {

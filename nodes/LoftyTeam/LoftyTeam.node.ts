@@ -2,11 +2,13 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { authenticationProperty, loftyNodeBase, loftyRequestOptions, resourceProperty, operationSubtitle, withEnumChecks } from '../shared/descriptions';
 import { loftyMethods } from '../shared/methods';
+import { declaredOnce } from '../shared/operations';
 import { customFieldDescription } from './resources/customField';
 import { leadPondDescription } from './resources/leadPond';
 import { tagDescription } from './resources/tag';
 
-const properties: INodeProperties[] = withEnumChecks([
+// A field its resources declare alike (Return All, Limit) is one property.
+const properties: INodeProperties[] = withEnumChecks(declaredOnce([
 	authenticationProperty,
 	resourceProperty(
 		[
@@ -20,7 +22,7 @@ const properties: INodeProperties[] = withEnumChecks([
 	...customFieldDescription,
 	...tagDescription,
 	loftyRequestOptions,
-]);
+]));
 
 export class LoftyTeam implements INodeType {
 	description: INodeTypeDescription = {

@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INodeExec
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemContext } from '../shared/hooks';
-import { preSend, sendHook } from '../shared/hooks';
+import { itemParameter, preSend, sendHook } from '../shared/hooks';
 import { loftyLoadOptions } from '../shared/loadOptions';
 import { extractRecords } from '../shared/pagination';
 import { loftyApiCall, loftyRequest } from '../shared/transport';
@@ -16,31 +16,29 @@ function refuse(ctx: ItemContext, message: string, description = ''): never {
 }
 
 /**
- * Checks the WebhookRequest before it is sent: a list id, an absolute http(s) callback URL
- * (Lofty itself refuses anything but HTTPS, and says so), and a limit of 1 to 5000.
+ * Builds the WebhookRequest: the list as a number (the walker has checked it is one of the
+ * lists), an absolute http(s) callback URL (Lofty itself refuses anything but HTTPS, and says
+ * so), and a limit of 1 to 5000.
  */
 export const checkWebhookRequest = preSend(async function (requestOptions) {
 	const body = (requestOptions.body ?? {}) as IDataObject;
 
-	const listId = String(this.getNodeParameter('listId', '') ?? '').trim();
-	if (listId === '') refuse(this, '"List" is required');
-	if (!/^\d{1,9}$/.test(listId) || Number(listId) < 1) refuse(this, `"List" must be a numeric list ID, got "${listId}"`);
-	body.listId = Number(listId);
+	body.listId = Number(String(itemParameter(this, 'listId', '')).trim());
 
-	const callbackUrl = String(this.getNodeParameter('callbackUrl', '') ?? '').trim();
-	if (callbackUrl === '') refuse(this, '"Callback URL" is required');
+	const callbackUrl = String(itemParameter(this, 'callbackUrl', '')).trim();
 	let protocol = '';
 	try {
 		protocol = new URL(callbackUrl).protocol;
 	} catch {
 		protocol = '';
 	}
-	if (protocol !== 'https:' && protocol !== 'http:') {
+	// An empty one is the walker's: "Callback URL" is required.
+	if (callbackUrl !== '' && protocol !== 'https:' && protocol !== 'http:') {
 		refuse(this, `"Callback URL" must be a URL such as https://example.com/webhook, got "${callbackUrl}"`);
 	}
 	body.callbackUrl = callbackUrl;
 
-	const limit = Number(this.getNodeParameter('notificationLimit', MAX_WEBHOOK_LIMIT));
+	const limit = Number(itemParameter(this, 'notificationLimit', MAX_WEBHOOK_LIMIT));
 	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_WEBHOOK_LIMIT) {
 		refuse(this, `"Notification Limit" must be a whole number from 1 to ${MAX_WEBHOOK_LIMIT}, got "${String(limit)}"`);
 	}

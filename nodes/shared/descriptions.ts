@@ -1,17 +1,8 @@
-import type {
-	IHttpRequestOptions,
-	INodeCredentialDescription,
-	INodeProperties,
-	INodePropertyOptions,
-	INodeTypeDescription,
-	PreSendAction,
-} from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions, INodeTypeDescription, PreSendAction } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { preSend } from './hooks';
+import { bindFieldRules, isOpenList, markOpenList } from './fieldRules';
 import { mergeJsonBody } from './input';
-
-import { quoted } from './text';
 import { API_KEY_CREDENTIAL, DEFAULT_BASE_URL, MAX_WAIT_OPTION, OAUTH2_CREDENTIAL } from './transport';
 import { sendRows } from './routing';
 
@@ -113,10 +104,6 @@ export function resourceProperty(options: INodePropertyOptions[], defaultResourc
 }
 
 
-
-
-
-
 /**
  * Custom field values as a list of {key, value} pairs with the field picked from the account:
  * leads set them by name (customAttributeList), transactions by id (customFields).
@@ -163,74 +150,30 @@ export function customFieldsProperty(options: {
 	};
 }
 
-/** Option lists the reference leaves incomplete (see openList). */
-const OPEN_LISTS = new WeakSet<INodePropertyOptions[]>();
-
 /**
  * Marks a dropdown's option list as open: the reference does not give every value (it is cut off
  * or missing), so the dropdown offers the values known and an expression may send any other.
  * Every other fixed list is closed: the reference gives it whole, and a value it does not list is
- * refused before sending (withEnumChecks).
+ * refused before sending (the walker, fieldRules.ts).
  */
 export function openList(options: INodePropertyOptions[]): INodePropertyOptions[] {
-	OPEN_LISTS.add(options);
+	markOpenList(options);
 	return options;
 }
 
-/** Whether a dropdown's options are an open list (openList). */
-export function isOpenList(options: unknown): boolean {
-	return Array.isArray(options) && OPEN_LISTS.has(options as INodePropertyOptions[]);
-}
-
-/** Parameters whose options carry the routing itself (not values sent to Lofty). */
-const STRUCTURAL_OPTIONS = new Set(['authentication', 'resource', 'operation']);
-
-function enumCheck(parameter: string, label: string, options: INodePropertyOptions[]): PreSendAction {
-	const allowed = new Map(options.map((option) => [String(option.value), option.name]));
-	return preSend(async function (requestOptions: IHttpRequestOptions) {
-		const value = this.getNodeParameter(parameter, null) as unknown;
-		const values = Array.isArray(value) ? value : value === null || value === undefined || value === '' ? [] : [value];
-		const unknown = values.find((entry) => !allowed.has(String(entry)));
-		if (unknown !== undefined) {
-			throw new NodeOperationError(this.getNode(), `"${label}" cannot be ${quoted(unknown)}`, {
-				itemIndex: this.getItemIndex(),
-				description: `Use one of: ${[...allowed.values()].join(', ')}. Nothing was sent to Lofty.`,
-			});
-		}
-		return requestOptions;
-	});
-}
-
-function withEnumCheck(property: INodeProperties, path: string): INodeProperties {
-	const fullName = path ? `${path}.${property.name}` : property.name;
-	if (property.type === 'collection' && property.options) {
-		return {
-			...property,
-			options: property.options.map((option) => ('type' in option ? withEnumCheck(option, fullName) : option)),
-		};
-	}
-	const isEnum = property.type === 'options' || property.type === 'multiOptions';
-	if (!isEnum || property.typeOptions?.loadOptionsMethod || STRUCTURAL_OPTIONS.has(property.name)) return property;
-	if (isOpenList(property.options)) return property;
-	const options = (property.options ?? []) as INodePropertyOptions[];
-	if (options.length === 0 || !('value' in options[0])) return property;
-	const send = property.routing?.send ?? {};
-	return {
-		...property,
-		routing: {
-			...property.routing,
-			send: { ...send, preSend: [enumCheck(fullName, property.displayName, options), ...(send.preSend ?? [])] },
-		},
-	};
-}
+export { isOpenList };
 
 /**
- * An expression can put any value in a dropdown. Every fixed dropdown of a node (top level and in
- * collections) refuses a value it does not offer, naming the field, before anything is sent.
+ * Called on a node's properties when the node is built: every operation's send function gets the
+ * fields its operation shows, and checks them for each item before anything is sent (closed
+ * lists at any depth, ids, integers, dates, JSON, required fields, Limit; see fieldRules.ts).
  */
 export function withEnumChecks(properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => withEnumCheck(property, ''));
+	return bindFieldRules(properties);
 }
+
+/** The same as withEnumChecks, by what it does. */
+export const withFieldRules = withEnumChecks;
 
 /**
  * Said in the description of a form field the reference does not define (for example marking a

@@ -1,6 +1,5 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
-import { checkParameters } from './input';
 import { leadPicker } from './picker';
 import { sendTrimmed } from './routing';
 
@@ -61,9 +60,7 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
 }
 
-/** A Lead ID filter (a lead picker), sent as the query's leadId; `leadIdFilterCheck` refuses one that is not an id. */
+/** A Lead ID filter (a lead picker), sent as the query's leadId; the walker refuses one that is not an id. */
 export function leadIdFilter(description: string): INodeProperties {
 	return { ...leadPicker(description), required: false, routing: sendTrimmed('query', 'leadId') };
 }
-
-export const leadIdFilterCheck = checkParameters([{ parameter: 'filters.leadId', label: 'Lead ID', check: 'id', optional: true }]);

@@ -3,25 +3,51 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { DateFormat } from './dates';
 import { formatForLofty, parseDateInput } from './dates';
-import { parameterValue, preSend } from './hooks';
+import type { ItemContext } from './hooks';
+import { itemParameter, preSend } from './hooks';
 import { checkJsonDepth, parseExactJson } from './json';
 import { isObject } from './objects';
 import { quoted } from './text';
 
-/** What a parameter must hold before anything is sent to Lofty. */
-export type ParameterCheck = 'required' | 'id' | 'ids' | 'json' | 'email' | 'positiveInteger';
+/** What a field's value must be before anything is sent to Lofty. */
+export type ParameterCheck = 'required' | 'id' | 'ids' | 'json' | 'email' | 'positiveInteger' | 'integer' | 'date' | 'changes';
 
-export interface ParameterRule {
-	/** Parameter path as n8n stores it, e.g. "leadId" or "additionalFields.email". */
-	parameter: string;
+/** A rule of one operation, checked by the walker (fieldRules.ts) before anything is sent. */
+export interface FieldRule {
+	/**
+	 * A parameter ("leadId", "filters.userId"), or a place in the request built, after Additional
+	 * Body: "body.leadId", "qs.startTime", "body.tagIds[]" for each entry of a list,
+	 * "body.split[].payTo" inside lists. At a place, integers become JSON numbers and dates the
+	 * form the endpoint expects.
+	 */
+	at: string;
 	/** The field's display name, used in the error. */
 	label: string;
 	check: ParameterCheck;
 	/** Skip the check when the field is empty or was never added (filters, Update Fields). */
 	optional?: boolean;
+	/** For 'date': the form the endpoint expects (epoch milliseconds unless said). */
+	format?: DateFormat;
+	/** For 'changes' (at "body"): keys that are no change (the record's own id). */
+	except?: string[];
 }
 
-function isEmpty(value: unknown): boolean {
+/** A rule as Lead's operations still declare it (checkParameters). */
+export interface ParameterRule {
+	/** Parameter path as n8n stores it, e.g. "leadId" or "additionalFields.email". */
+	parameter: string;
+	label: string;
+	check: ParameterCheck;
+	optional?: boolean;
+}
+
+const NOTHING_SENT = 'Nothing was sent to Lofty.';
+
+function refuse(ctx: ItemContext, message: string, description = NOTHING_SENT): never {
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
+}
+
+export function isEmpty(value: unknown): boolean {
 	return (
 		value === undefined ||
 		value === null ||
@@ -76,7 +102,8 @@ export function idSegment(value: unknown, label: string): string {
 	return encodeURIComponent(String(value).trim());
 }
 
-function problemWith(check: ParameterCheck, value: unknown): string | undefined {
+/** What is wrong with a value for a check, or undefined when nothing is. */
+export function parameterProblem(check: ParameterCheck, value: unknown): string | undefined {
 	switch (check) {
 		case 'required':
 			return isEmpty(value) ? 'is required' : undefined;
@@ -105,25 +132,32 @@ function problemWith(check: ParameterCheck, value: unknown): string | undefined 
 			const n = Number(value);
 			return Number.isInteger(n) && n >= 1 ? undefined : `must be a whole number of at least 1, got ${quoted(value)}`;
 		}
+		case 'integer':
+			if (isEmpty(value)) return undefined;
+			return loftyInteger(value) === undefined ? `must be a whole number, got ${quoted(value)}` : undefined;
+		case 'date':
+			if (isEmpty(value)) return undefined;
+			return parseDateInput(value) ? undefined : `is not a date Lofty can use: ${quoted(value)}`;
+		case 'changes':
+			return undefined;
 	}
 }
 
-/** Checks parameters before the request is built into something Lofty would refuse. */
+/** A rule for a parameter: its value (read once per item) must pass the check. */
+export function checkParameterRule(ctx: ItemContext, rule: FieldRule): void {
+	const value = itemParameter(ctx, rule.at);
+	if (rule.optional && isEmpty(value)) return;
+	const problem = parameterProblem(rule.check, value);
+	if (problem) refuse(ctx, `"${rule.label}" ${problem}`);
+}
+
+/**
+ * Lead's operations' checks, as a preSend: the walker (fieldRules.ts) runs the same checks for
+ * the rules an operation gives requestWith.
+ */
 export function checkParameters(rules: ParameterRule[]): PreSendAction {
 	return preSend(async function (requestOptions: IHttpRequestOptions) {
-		for (const rule of rules) {
-			// null, not undefined: n8n throws for a collection field that was never added unless given a fallback.
-			// A record picker is checked by the id it holds.
-			const value = parameterValue(this, rule.parameter, null);
-			if (rule.optional && isEmpty(value)) continue;
-			const problem = problemWith(rule.check, value);
-			if (problem) {
-				throw new NodeOperationError(this.getNode(), `"${rule.label}" ${problem}`, {
-					itemIndex: this.getItemIndex(),
-					description: 'Nothing was sent to Lofty.',
-				});
-			}
-		}
+		for (const { parameter, ...rule } of rules) checkParameterRule(this, { at: parameter, ...rule });
 		return requestOptions;
 	});
 }
@@ -131,22 +165,17 @@ export function checkParameters(rules: ParameterRule[]): PreSendAction {
 /**
  * Refuses an update that would send nothing to change: a body holding only the keys in `except`
  * (e.g. the record's own id) once compactBody dropped the empty fields. Put it after compactBody.
+ * The walker does the same for a rule { at: 'body', check: 'changes' }.
  */
 export function requireChanges(label: string, except: string[] = []): PreSendAction {
 	return preSend(async function (requestOptions: IHttpRequestOptions) {
-		const body = (typeof requestOptions.body === 'object' && requestOptions.body !== null ? requestOptions.body : {}) as IDataObject;
-		if (Object.keys(body).every((key) => except.includes(key))) {
-			throw new NodeOperationError(this.getNode(), `Add at least one field to "${label}"`, {
-				itemIndex: this.getItemIndex(),
-				description: 'There is nothing to change. Nothing was sent to Lofty.',
-			});
-		}
+		applyRequestRule(this, requestOptions, { at: 'body', label, check: 'changes', except });
 		return requestOptions;
 	});
 }
 
 /** Every [container, key] that a path such as "leadFamilyMemberList[].birthday" names. */
-function slotsAt(root: unknown, path: string[]): Array<[IDataObject, string]> {
+export function slotsAt(root: unknown, path: string[]): Array<[IDataObject, string]> {
 	let containers: unknown[] = [root];
 	for (const segment of path.slice(0, -1)) {
 		const key = segment.replace(/\[\]$/, '');
@@ -163,28 +192,61 @@ function slotsAt(root: unknown, path: string[]): Array<[IDataObject, string]> {
 }
 
 /**
- * Rewrites n8n date-times already placed in the request (e.g. "qs.leadCreateTime",
- * "body.birthday") into the form that endpoint expects.
+ * A rule at a place in the request (FieldRule.at "body.leadId", "qs.startTime", "body.tagIds[]"):
+ * integers become JSON numbers and dates the endpoint's form; other checks only check.
  */
-export function convertDates(fields: Record<string, { format: DateFormat; label: string }>): PreSendAction {
-	return preSend(async function (requestOptions: IHttpRequestOptions) {
-		for (const [target, { format, label }] of Object.entries(fields)) {
-			const [where, ...path] = target.split('.');
-			const container = where === 'qs' ? requestOptions.qs : requestOptions.body;
-			for (const [holder, key] of slotsAt(container, path)) {
-				const raw = holder[key];
-				if (raw === undefined || raw === null || raw === '') continue;
-				const parsed = parseDateInput(raw);
-				if (!parsed) {
-					throw new NodeOperationError(this.getNode(), `"${label}" is not a date Lofty can use: ${quoted(raw)}`, {
-						itemIndex: this.getItemIndex(),
-						description:
-							'Use an ISO date-time such as 2026-01-31T09:00:00, or epoch milliseconds. Nothing was sent to Lofty.',
-					});
+export function applyRequestRule(ctx: ItemContext, requestOptions: IHttpRequestOptions, rule: FieldRule): void {
+	if (rule.check === 'changes') {
+		const body = isObject(requestOptions.body) ? requestOptions.body : {};
+		if (Object.keys(body).every((key) => (rule.except ?? []).includes(key))) {
+			refuse(ctx, `Add at least one field to "${rule.label}"`, `There is nothing to change. ${NOTHING_SENT}`);
+		}
+		return;
+	}
+	const [where, ...path] = rule.at.split('.');
+	const isList = path[path.length - 1].endsWith('[]');
+	const slots = slotsAt(where === 'qs' ? requestOptions.qs : requestOptions.body, [
+		...path.slice(0, -1),
+		path[path.length - 1].replace(/\[\]$/, ''),
+	]);
+	for (const [holder, key] of slots) {
+		const raw = holder[key];
+		// Left for compactBody, as an unfilled optional field is.
+		if (raw === undefined || raw === null || String(raw).trim() === '') continue;
+		if (rule.check === 'integer') {
+			const entries = isList ? (Array.isArray(raw) ? raw : String(raw).split(',').filter((entry) => entry.trim() !== '')) : [raw];
+			const numbers = entries.map((entry) => {
+				const number = loftyInteger(entry);
+				if (number === undefined) {
+					refuse(ctx, `"${rule.label}" must be a whole number, got ${quoted(entry)}`, `Lofty takes this field as a number. ${NOTHING_SENT}`);
 				}
-				holder[key] = formatForLofty(parsed, format);
+				return number;
+			});
+			holder[key] = (isList ? numbers : numbers[0]) as unknown as IDataObject[string];
+		} else if (rule.check === 'date') {
+			const parsed = parseDateInput(raw);
+			if (!parsed) {
+				refuse(
+					ctx,
+					`"${rule.label}" is not a date Lofty can use: ${quoted(raw)}`,
+					`Use an ISO date-time such as 2026-01-31T09:00:00, or epoch milliseconds. ${NOTHING_SENT}`,
+				);
+			}
+			holder[key] = formatForLofty(parsed, rule.format ?? 'epochMs');
+		} else {
+			const entries = isList && Array.isArray(raw) ? raw : [raw];
+			for (const entry of entries) {
+				const problem = parameterProblem(rule.check, entry);
+				if (problem) refuse(ctx, `"${rule.label}" ${problem}`);
 			}
 		}
+	}
+}
+
+/** Lead's date rewrites as a preSend (e.g. "qs.leadCreateTime", "body.birthday"); see applyRequestRule. */
+export function convertDates(fields: Record<string, { format: DateFormat; label: string }>): PreSendAction {
+	return preSend(async function (requestOptions: IHttpRequestOptions) {
+		for (const [at, { format, label }] of Object.entries(fields)) applyRequestRule(this, requestOptions, { at, label, check: 'date', format });
 		return requestOptions;
 	});
 }
@@ -201,6 +263,19 @@ function deepMerge(base: IDataObject, extra: IDataObject): IDataObject {
 }
 
 /**
+ * A JSON field's value: an object as it is, text parsed with every digit of an id above 2^53 kept
+ * (JSON.parse would send 9007199254740993 as …992). Text that is not JSON is refused, naming the field.
+ */
+export function jsonFieldValue(ctx: ItemContext, label: string, raw: unknown): unknown {
+	if (typeof raw !== 'string') return raw;
+	try {
+		return parseExactJson(raw);
+	} catch (error) {
+		refuse(ctx, `"${label}" is not valid JSON`, `${(error as Error).message}. ${NOTHING_SENT}`);
+	}
+}
+
+/**
  * Merges a raw-JSON parameter (Additional Body (JSON)) into the body, for fields the form does
  * not model. It is merged at every level, so {"accountInfo": {"domain": "x"}} keeps the form's
  * other accountInfo fields; where both give the same field, the JSON's value is sent. Integers
@@ -208,20 +283,9 @@ function deepMerge(base: IDataObject, extra: IDataObject): IDataObject {
  */
 export function mergeJsonBody(parameter: string, label: string): PreSendAction {
 	return preSend(async function (requestOptions: IHttpRequestOptions) {
-		const raw = this.getNodeParameter(parameter, undefined) as unknown;
+		const raw = itemParameter(this, parameter);
 		if (isEmpty(raw)) return requestOptions;
-		let parsed: unknown = raw;
-		if (typeof raw === 'string') {
-			try {
-				// Every digit of an id above 2^53 is kept: JSON.parse would send 9007199254740993 as …992.
-				parsed = parseExactJson(raw);
-			} catch (error) {
-				throw new NodeOperationError(this.getNode(), `"${label}" is not valid JSON`, {
-					itemIndex: this.getItemIndex(),
-					description: `${(error as Error).message}. Nothing was sent to Lofty.`,
-				});
-			}
-		}
+		const parsed = jsonFieldValue(this, label, raw);
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 			throw new NodeOperationError(this.getNode(), `"${label}" must be a JSON object`, {
 				itemIndex: this.getItemIndex(),
@@ -268,37 +332,11 @@ export function loftyInteger(value: unknown): number | bigint | undefined {
 
 /**
  * Lofty's integer(int64) fields, sent as JSON numbers, as the reference types them (a strict JSON
- * binder refuses "12"). Targets name where the form put the value: "body.leadId", or
- * "body.tagIds[]" for a list, "body.commissions.split[].payTo" inside lists. A value that is not
- * a whole number is refused, naming the field, before anything is sent.
+ * binder refuses "12"): Lead's operations as a preSend; see applyRequestRule.
  */
 export function sendIntegers(fields: Record<string, string>): PreSendAction {
 	return preSend(async function (requestOptions: IHttpRequestOptions) {
-		for (const [target, label] of Object.entries(fields)) {
-			const [where, ...path] = target.split('.');
-			const isList = path[path.length - 1].endsWith('[]');
-			const slots = slotsAt(where === 'qs' ? requestOptions.qs : requestOptions.body, [
-				...path.slice(0, -1),
-				path[path.length - 1].replace(/\[\]$/, ''),
-			]);
-			for (const [holder, key] of slots) {
-				const raw = holder[key];
-				// Left for compactBody, as an unfilled optional field is.
-				if (raw === undefined || raw === null || String(raw).trim() === '') continue;
-				const entries = isList ? (Array.isArray(raw) ? raw : String(raw).split(',').filter((entry) => entry.trim() !== '')) : [raw];
-				const numbers = entries.map((entry) => {
-					const number = loftyInteger(entry);
-					if (number === undefined) {
-						throw new NodeOperationError(this.getNode(), `"${label}" must be a whole number, got ${quoted(entry)}`, {
-							itemIndex: this.getItemIndex(),
-							description: 'Lofty takes this field as a number. Nothing was sent to Lofty.',
-						});
-					}
-					return number;
-				});
-				holder[key] = (isList ? numbers : numbers[0]) as unknown as IDataObject[string];
-			}
-		}
+		for (const [at, label] of Object.entries(fields)) applyRequestRule(this, requestOptions, { at, label, check: 'integer' });
 		return requestOptions;
 	});
 }

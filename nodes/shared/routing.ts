@@ -2,6 +2,8 @@ import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, INodeProper
 
 import type { SendHook } from './hooks';
 import { parameterValue, preSend } from './hooks';
+import { checkedSend } from './fieldRules';
+import type { FieldRule } from './input';
 import { asObject } from './objects';
 import type { PagingOptions } from './pagination';
 import { paginate } from './send';
@@ -30,23 +32,35 @@ export interface LoftyRequest {
 }
 
 /**
- * Routing of an operation: the request, the hooks that check and shape it (`preSends`, in order),
- * and the hook that sends it and makes the items (`send`: sendRequest, sendAndEchoId, …).
+ * Routing of an operation: the request, the hooks that shape it (`preSends`, in order), the
+ * operation's own field rules (`rules`, beyond those its fields' descriptions give), and the hook
+ * that sends it and makes the items (`send`: sendRequest, sendAndEchoId, …).
  */
-export function requestWith(request: LoftyRequest, send: SendHook, preSends: PreSendAction[] = []): INodePropertyRouting {
+export function requestWith(
+	request: LoftyRequest,
+	send: SendHook,
+	preSends: PreSendAction[] = [],
+	rules: FieldRule[] = [],
+): INodePropertyRouting {
 	return {
 		request,
 		// RoutingNode sends a request itself, around nothing, unless a pagination function takes it:
 		// every operation, paged or not, is "paginate" so that its request goes through the
 		// transport (the credential's rate budget, safe retries, Lofty's errors, exact 64-bit ids).
 		send: { paginate: true, preSend: [...(/\{\w+\}/.test(request.url) ? [fillPath] : []), ...preSends] },
-		operations: { pagination: send },
+		// The walker (fieldRules.ts) checks the request built, then `send` sends it.
+		operations: { pagination: checkedSend(send, rules) },
 	};
 }
 
 /** Routing of a list operation: the paginator of its paging style collects the records. */
-export function listRouting(request: LoftyRequest, paging: PagingOptions, preSends: PreSendAction[] = []): INodePropertyRouting {
-	return requestWith(request, paginate(paging), preSends);
+export function listRouting(
+	request: LoftyRequest,
+	paging: PagingOptions,
+	preSends: PreSendAction[] = [],
+	rules: FieldRule[] = [],
+): INodePropertyRouting {
+	return requestWith(request, paginate(paging), preSends, rules);
 }
 
 /**

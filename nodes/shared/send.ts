@@ -1,12 +1,10 @@
 import type { DeclarativeRestApiSettings, IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemContext } from './hooks';
-import { parameterValue, sendHook } from './hooks';
+import { itemParameter, parameterValue, sendHook } from './hooks';
 import { isObject } from './objects';
 import type { PagingOptions, Simplifier, SingleOptions } from './pagination';
 import { collectPages, extractRecords } from './pagination';
-import { quoted } from './text';
 import { loftyRequest } from './transport';
 
 /**
@@ -20,7 +18,7 @@ function toItems(records: IDataObject[]): INodeExecutionData[] {
 
 /** The records, simplified when the operation has a Simplify switch and it is on. */
 function simplifiedIfAsked(ctx: ItemContext, records: IDataObject[], simplify?: Simplifier): IDataObject[] {
-	return simplify && ctx.getNodeParameter('simplify', false) === true ? records.map(simplify) : records;
+	return simplify && itemParameter(ctx, 'simplify', false) === true ? records.map(simplify) : records;
 }
 
 function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptions): number | undefined {
@@ -29,22 +27,15 @@ function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptions): nu
 }
 
 /**
- * The Limit of a list operation, or undefined for Return All; a Limit below 1 is refused before
- * anything is sent. Read from the parameters: routing drops a Limit of 0 as if Return All were on.
+ * The Limit of a list operation, or undefined for Return All. Read from the parameters (routing
+ * drops a Limit of 0 as if Return All were on); the walker (fieldRules.ts) has refused one below 1.
  */
 export function limitOf(
 	ctx: ItemContext,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): number | undefined {
-	if (ctx.getNodeParameter('returnAll', true) as boolean) return undefined;
-	const limit = Number(ctx.getNodeParameter('limit', maxResultsOf(requestData)));
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(ctx.getNode(), `"Limit" must be a whole number of at least 1, got ${quoted(limit)}`, {
-			itemIndex: ctx.getItemIndex(),
-			description: 'Nothing was sent to Lofty. Turn on "Return All" to fetch everything.',
-		});
-	}
-	return limit;
+	if (itemParameter(ctx, 'returnAll', true) === true) return undefined;
+	return Number(itemParameter(ctx, 'limit', maxResultsOf(requestData)));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { OperationDescription } from '../../shared/operations';
 import { forOperation, limitFields } from '../../shared/operations';
 import type { PagingOptions } from '../../shared/pagination';
 import { listRouting } from '../../shared/routing';
-import { filtersCollection, leadIdFilter, leadIdFilterCheck } from '../../shared/fields';
+import { filtersCollection, leadIdFilter } from '../../shared/fields';
 
 /**
  * Call, email and text history (GET /v1.0/communication/call|call/v2|email|text): bare arrays
@@ -12,20 +12,19 @@ import { filtersCollection, leadIdFilter, leadIdFilterCheck } from '../../shared
  */
 const historyPages: PagingOptions = { style: 'currentId', pageSize: 1000 };
 
+/** The same Filters for every history list: one property in each resource (declaredOnce). */
+const historyFilters = filtersCollection([leadIdFilter('Only the history with this lead')]);
+
 /** One history list of the call, email or text resource: the same paging and filters for each. */
 export function historyOperation(resource: string, url: string, option: Omit<INodePropertyOptions, 'routing'>): OperationDescription {
 	return {
 		option: {
 			...option,
-			routing: listRouting({ method: 'GET', url }, historyPages, [
-				leadIdFilterCheck,
-			]),
+			routing: listRouting({ method: 'GET', url }, historyPages),
 		},
 		description: forOperation(resource, String(option.value), [
 			...limitFields(historyPages.pageSize),
-			filtersCollection([
-					leadIdFilter('Only the history with this lead'),
-				]),
+			historyFilters,
 		]),
 	};
 }

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
 import { accountOption } from '../../shared/fields';
 import type { PagingOptions } from '../../shared/pagination';
@@ -36,6 +36,11 @@ export const routingTypeField: INodeProperties = {
  * sentence of its description. `required` where the reference requires it when type == 4.
  * In the body it goes as typed: the operation's sendIntegers trims it and makes it a number.
  */
+const ROLE_ID_ROUTING = {
+	query: sendTrimmed('query', 'roleId'),
+	body: { send: { type: 'body', property: 'roleId' } },
+} satisfies Record<string, INodePropertyRouting>;
+
 export function roleIdField(
 	purpose: string,
 	options: { required: boolean; send: 'query' | 'body'; everyType?: boolean },
@@ -47,7 +52,8 @@ export function roleIdField(
 			loadOptionsMethod: 'getRoles',
 			description: purpose,
 			required: options.required,
-			routing: options.send === 'query' ? sendTrimmed('query', 'roleId') : { send: { type: 'body', property: 'roleId' } },
+			// One routing for every operation alike, so that their Role ID is one property (declaredOnce).
+			routing: ROLE_ID_ROUTING[options.send],
 		}),
 		...(options.everyType ? {} : { displayOptions: { show: { routingType: [ROUTING_TYPE.assistantLead] } } }),
 	};

@@ -1,5 +1,5 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { checkParameters, compactBody } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
@@ -12,17 +12,11 @@ export const create: OperationDescription = {
 		value: 'create',
 		action: 'Create an account',
 		description: 'Add a new agent account to the team',
-		routing: requestWith({ method: 'POST', url: '/v1.0/agent' }, sendRequest(), [
-			checkParameters([
-				{ parameter: 'emailAddress', label: 'Email', check: 'required' },
-				{ parameter: 'emailAddress', label: 'Email', check: 'email' },
-				{ parameter: 'firstName', label: 'First Name', check: 'required' },
-				{ parameter: 'lastName', label: 'Last Name', check: 'required' },
-			]),
-			checkParameters(field.optionalChecks('additionalFields')),
-			field.sendAccountIntegers,
-			additionalBody(),
-			compactBody,
+		routing: requestWith({ method: 'POST', url: '/v1.0/agent' }, sendRequest(), [additionalBody(), compactBody], [
+			{ at: 'emailAddress', label: 'Email', check: 'required' },
+			{ at: 'firstName', label: 'First Name', check: 'required' },
+			{ at: 'lastName', label: 'Last Name', check: 'required' },
+			...field.accountRules('additionalFields'),
 		]),
 	},
 	description: forOperation(field.RESOURCE, 'create', [

@@ -2,23 +2,21 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { accountOption } from '../../../shared/fields';
 import { groupField, permissionsField, socialMediaProperty } from '../../../shared/accountFields';
-import type { ParameterRule } from '../../../shared/input';
-import { sendIntegers } from '../../../shared/input';
+import type { FieldRule } from '../../../shared/input';
 
 export const RESOURCE = 'account';
 
-export const sendAccountIntegers = sendIntegers({
-	'body.teamMemberUserId': 'Member',
-	'body.groupId': 'Group Name or ID',
-	'body.profileId': 'Permission Profile Name or ID',
-});
+
 
 /** Checks of the optional ids and email, in Additional Fields (create) or Update Fields (update). */
-export function optionalChecks(collection: string): ParameterRule[] {
+export function accountRules(collection: string): FieldRule[] {
 	return [
-		{ parameter: `${collection}.emailAddress`, label: 'Email', check: 'email', optional: true },
-		{ parameter: `${collection}.groupId`, label: 'Group Name or ID', check: 'ids', optional: true },
-		{ parameter: `${collection}.profileId`, label: 'Permission Profile Name or ID', check: 'ids', optional: true },
+		{ at: `${collection}.groupId`, label: 'Group Name or ID', check: 'ids', optional: true },
+		{ at: `${collection}.profileId`, label: 'Permission Profile Name or ID', check: 'ids', optional: true },
+		{ at: 'body.emailAddress', label: 'Email', check: 'email' },
+		{ at: 'body.teamMemberUserId', label: 'Member', check: 'integer' },
+		{ at: 'body.groupId', label: 'Group Name or ID', check: 'integer' },
+		{ at: 'body.profileId', label: 'Permission Profile Name or ID', check: 'integer' },
 	];
 }
 

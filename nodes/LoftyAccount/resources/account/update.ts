@@ -1,6 +1,6 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { accountOption } from '../../../shared/fields';
-import { checkParameters, compactBody, requireChanges } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
@@ -14,12 +14,12 @@ export const update: OperationDescription = {
 		action: 'Update an account',
 		description: "Update an agent's account, found by the agent's user ID",
 		routing: requestWith({ method: 'PUT', url: '/v1.0/agent' }, sendRequest(), [
-			checkParameters([{ parameter: 'teamMemberUserId', label: 'Member', check: 'id' }]),
-			checkParameters(field.optionalChecks('updateFields')),
-			field.sendAccountIntegers,
 			additionalBody(),
 			compactBody,
-			requireChanges('Update Fields', ['teamMemberUserId']),
+		], [
+			{ at: 'teamMemberUserId', label: 'Member', check: 'id' },
+			...field.accountRules('updateFields'),
+			{ at: 'body', label: 'Update Fields', check: 'changes', except: ['teamMemberUserId'] },
 		]),
 	},
 	description: forOperation(field.RESOURCE, 'update', [

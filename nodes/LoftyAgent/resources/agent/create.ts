@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { groupField, permissionsField, socialMediaProperty } from '../../../shared/accountFields';
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { accountOption } from '../../../shared/fields';
-import { checkParameters, compactBody, sendIntegers } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { requestWith, sendList, sendReshaped, sendRows } from '../../../shared/routing';
@@ -231,26 +231,17 @@ export const create: OperationDescription = {
 		value: 'create',
 		action: 'Create an agent with a profile',
 		description: 'Add an agent to the team with account, work and social media details',
-		routing: requestWith({ method: 'POST', url: '/v1.0/agent/profile/add' }, createAgent, [
-			checkParameters([
-				{ parameter: 'emailAddress', label: 'Email', check: 'required' },
-				{ parameter: 'emailAddress', label: 'Email', check: 'email' },
-				{ parameter: 'firstName', label: 'First Name', check: 'required' },
-				{ parameter: 'lastName', label: 'Last Name', check: 'required' },
-			]),
-			checkParameters([
-				{ parameter: 'additionalFields.groupId', label: 'Group Name or ID', check: 'ids', optional: true },
-				{ parameter: 'additionalFields.roleId', label: 'Role Name or ID', check: 'ids', optional: true },
-				{ parameter: 'additionalFields.tagIds', label: 'Tag IDs', check: 'ids', optional: true },
-			]),
-			sendIntegers({
-				'body.accountInfo.groupId': 'Group Name or ID',
-				'body.accountInfo.roleId': 'Role Name or ID',
-				'body.accountInfo.tagIds[]': 'Tag IDs',
-			}),
-			tidyFiles,
-			additionalBody(),
-			compactBody,
+		routing: requestWith({ method: 'POST', url: '/v1.0/agent/profile/add' }, createAgent, [tidyFiles, additionalBody(), compactBody], [
+			{ at: 'emailAddress', label: 'Email', check: 'required' },
+			{ at: 'emailAddress', label: 'Email', check: 'email' },
+			{ at: 'firstName', label: 'First Name', check: 'required' },
+			{ at: 'lastName', label: 'Last Name', check: 'required' },
+			{ at: 'additionalFields.groupId', label: 'Group Name or ID', check: 'ids', optional: true },
+			{ at: 'additionalFields.roleId', label: 'Role Name or ID', check: 'ids', optional: true },
+			{ at: 'additionalFields.tagIds', label: 'Tag IDs', check: 'ids', optional: true },
+			{ at: 'body.accountInfo.groupId', label: 'Group Name or ID', check: 'integer' },
+			{ at: 'body.accountInfo.roleId', label: 'Role Name or ID', check: 'integer' },
+			{ at: 'body.accountInfo.tagIds[]', label: 'Tag IDs', check: 'integer' },
 		]),
 	},
 	description: forOperation(RESOURCE, 'create', [

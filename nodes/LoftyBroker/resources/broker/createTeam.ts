@@ -1,5 +1,5 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { checkParameters, compactBody } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
@@ -13,16 +13,12 @@ export const createTeam: OperationDescription = {
 		action: 'Create a team under the broker account',
 		description: 'Create a team with its admin under the broker account',
 		// Lofty answers with a bare string; when it is the new id, output it as teamId.
-		routing: requestWith({ method: 'POST', url: '/v1.0/broker/team' }, sendRequest({ idKey: 'teamId' }), [
-			checkParameters([
-				{ parameter: 'teamName', label: 'Team Name', check: 'required' },
-				{ parameter: 'email', label: 'Admin Email', check: 'required' },
-				{ parameter: 'email', label: 'Admin Email', check: 'email' },
-				{ parameter: 'firstName', label: 'Admin First Name', check: 'required' },
-			]),
-			checkParameters([{ parameter: 'additionalFields.seatLimit', label: 'Seat Limit', check: 'positiveInteger', optional: true }]),
-			additionalBody(),
-			compactBody,
+		routing: requestWith({ method: 'POST', url: '/v1.0/broker/team' }, sendRequest({ idKey: 'teamId' }), [additionalBody(), compactBody], [
+			{ at: 'teamName', label: 'Team Name', check: 'required' },
+			{ at: 'email', label: 'Admin Email', check: 'required' },
+			{ at: 'body.email', label: 'Admin Email', check: 'email' },
+			{ at: 'firstName', label: 'Admin First Name', check: 'required' },
+			{ at: 'additionalFields.seatLimit', label: 'Seat Limit', check: 'positiveInteger', optional: true },
 		]),
 	},
 	// BrokerTeam (6.10).

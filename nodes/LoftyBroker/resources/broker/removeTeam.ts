@@ -1,4 +1,3 @@
-import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdField } from '../../../shared/operations';
 import { sendAndConfirmDelete } from '../../../shared/send';
@@ -11,8 +10,8 @@ export const removeTeam: OperationDescription = {
 		value: 'removeTeam',
 		action: 'Remove a team from the broker account',
 		description: 'Delete a team from the broker account by its team ID, as Create Team returned it',
-		routing: requestWith({ method: 'DELETE', url: '/v1.0/broker/team/{teamId}' }, sendAndConfirmDelete('teamId', 'teamId'), [
-			checkParameters([{ parameter: 'teamId', label: 'Team ID', check: 'id' }]),
+		routing: requestWith({ method: 'DELETE', url: '/v1.0/broker/team/{teamId}' }, sendAndConfirmDelete('teamId', 'teamId'), [], [
+			{ at: 'teamId', label: 'Team ID', check: 'id' },
 		]),
 	},
 	description: forOperation(RESOURCE, 'removeTeam', [

@@ -3,7 +3,7 @@ import { forOperation, limitFields } from '../../../shared/operations';
 import type { PagingOptions } from '../../../shared/pagination';
 import { listRouting } from '../../../shared/routing';
 import { RESOURCE } from './shared';
-import { filtersCollection, leadIdFilter, leadIdFilterCheck } from '../../../shared/fields';
+import { filtersCollection, leadIdFilter } from '../../../shared/fields';
 
 /**
  * GET /v1.0/calls pages by offset/limit and reports _metadata.total. The reference gives no
@@ -17,9 +17,7 @@ export const getAll: OperationDescription = {
 		value: 'getAll',
 		action: 'Get many calls',
 		description: 'Search calls, optionally of one lead',
-		routing: listRouting({ method: 'GET', url: '/v1.0/calls' }, callPages, [
-			leadIdFilterCheck,
-		]),
+		routing: listRouting({ method: 'GET', url: '/v1.0/calls' }, callPages),
 	},
 	description: forOperation(RESOURCE, 'getAll', [
 		...limitFields(callPages.pageSize),

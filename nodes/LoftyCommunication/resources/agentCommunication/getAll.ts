@@ -1,4 +1,4 @@
-import { checkParameters, convertDates } from '../../../shared/input';
+import { convertDates } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
 import { requestWith } from '../../../shared/routing';
@@ -14,15 +14,15 @@ export const getAll: OperationDescription = {
 		action: 'Get many communications of the agent',
 		description: 'Search the calls, emails and texts of the agent (or the team) in a time range',
 		routing: requestWith({ method: 'POST', url: '/v1.0/agent/communication' }, getAgentCommunication, [
-			checkParameters([
-				{ parameter: 'startTime', label: 'Start Time', check: 'required' },
-				{ parameter: 'endTime', label: 'End Time', check: 'required' },
-			]),
+			// Dates converted here, not by the walker: checkTimeRange compares the epoch values.
 			convertDates({
 				'body.startTime': { format: 'epochMs', label: 'Start Time' },
 				'body.endTime': { format: 'epochMs', label: 'End Time' },
 			}),
 			checkTimeRange,
+		], [
+			{ at: 'startTime', label: 'Start Time', check: 'required' },
+			{ at: 'endTime', label: 'End Time', check: 'required' },
 		]),
 	},
 	description: forOperation(RESOURCE, 'getAll', [

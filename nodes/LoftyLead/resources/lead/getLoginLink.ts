@@ -1,6 +1,6 @@
 import { sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation, recordIdOf } from '../../../shared/operations';
+import { forOperation, idInBody, recordIdOf } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { LEAD, RESOURCE, leadIdCheck } from './shared';
@@ -13,12 +13,13 @@ export const getLoginLink: OperationDescription = {
 		description: 'Get a URL of your Lofty website that signs the lead in',
 		routing: requestWith({ method: 'POST', url: '/v1.0/leads/specified-url' }, sendRequest(), [
 			leadIdCheck,
+			// Lofty reads the lead from the body.
+			idInBody('leadId'),
 			sendIntegers({ 'body.leadId': 'Lead ID' }),
 		]),
 	},
 	description: forOperation(RESOURCE, 'getLoginLink', [
-		// Lofty reads the lead from the body.
-		{ ...recordIdOf(LEAD), routing: { send: { type: 'body', property: 'leadId' } } },
+		recordIdOf(LEAD),
 		{
 			displayName: 'Website URL',
 			name: 'loftyWebsiteURL',

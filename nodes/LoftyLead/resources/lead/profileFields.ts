@@ -4,6 +4,7 @@ import { customFieldsProperty } from '../../../shared/descriptions';
 import { accountOption } from '../../../shared/fields';
 import { sendReshaped } from '../../../shared/routing';
 import { familyMembersOf, inBody, inquiryOf } from '../../LoftyLeadFunctions';
+import { CREATE_ONLY_FIELDS } from './createOnly';
 import { assignedAgentPicker, emailsField, firstNameField, lastNameField, phonesField, segmentsPicker, tagsPicker } from './shared';
 
 /**
@@ -105,11 +106,10 @@ function bodyField(displayName: string, name: string, type: 'string' | 'boolean'
 type Form = 'create' | 'update';
 
 /**
- * Every field of the two profile forms, in alphabetical order. A field only one of them has is
- * marked with its form: Create's flags apply only when the lead is created; Update's names,
- * emails and phones are top-level fields of Create.
+ * The fields both profile forms share, and (marked) those only Update's has: its names, emails
+ * and phones are top-level fields of Create. Create's own are the create-only flags (createOnly.ts).
  */
-const PROFILE: Array<INodeProperties | [Form, INodeProperties]> = [
+const PROFILE: Array<INodeProperties | ['update', INodeProperties]> = [
 	['update', tagsPicker('tagsAdd', 'Add Tag Names or IDs', 'Tags added while keeping the existing ones.', 'body')],
 	assignedAgentPicker('Agent the lead is assigned to.', 'body'),
 	bodyField('Birthday', 'birthday', 'dateTime'),
@@ -169,20 +169,6 @@ const PROFILE: Array<INodeProperties | [Form, INodeProperties]> = [
 	},
 	['update', firstNameField],
 	bodyField('First Time Home Buyer', 'fthb', 'string'),
-	[
-		'create',
-		{
-			// Text, not a number field: the editor would round an id above 2^53. A number saved
-			// earlier still works; sendIntegers checks either and sends it as an exact JSON number.
-			displayName: 'Hide Vendor ID',
-			name: 'hideVendorId',
-			type: 'string',
-			default: '',
-			placeholder: '1234567',
-			description: "A vendor's ID, a whole number (Lofty's hideVendorId; the reference says no more)",
-			routing: { send: { type: 'body', property: 'hideVendorId' } },
-		},
-	],
 	bodyField('House to Sell', 'houseToSell', 'string'),
 	{
 		// A collection, not a fixed collection: only the fields the user adds are sent.
@@ -238,20 +224,7 @@ const PROFILE: Array<INodeProperties | [Form, INodeProperties]> = [
 		routing: { send: { type: 'body', property: 'leadTypes' } },
 	},
 	bodyField('Mortgage', 'mortgage', 'string'),
-	[
-		'create',
-		{
-			displayName: 'Note',
-			name: 'content',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			description: 'A note added to the new lead',
-			routing: { send: { type: 'body', property: 'content' } },
-		},
-	],
 	['update', phonesField],
-	['create', bodyField('Pin Note', 'isPin', 'boolean', 'Whether to pin the note')],
 	bodyField('Pre-Qualified', 'preQual', 'string'),
 	{
 		displayName: 'Property',
@@ -264,23 +237,8 @@ const PROFILE: Array<INodeProperties | [Form, INodeProperties]> = [
 		routing: { send: { type: 'body', property: 'property' } },
 	},
 	bodyField('Referred By', 'referredBy', 'string'),
-	[
-		'create',
-		{
-			displayName: 'Routing Group ID',
-			name: 'assignGroupId',
-			// Text for the same reason as Hide Vendor ID.
-			type: 'string',
-			default: '',
-			placeholder: '-1',
-			description: 'ID of the group whose routing rule applies, a whole number; -1 uses the company routing rule',
-			routing: { send: { type: 'body', property: 'assignGroupId' } },
-		},
-	],
 	segmentsPicker('Segments the lead is in.', 'body'),
 	bodyField('Selling Time Frame', 'sellingTimeFrame', 'string'),
-	['create', bodyField('Send New Lead Alert', 'leadAlert', 'boolean', 'Whether Lofty emails the assigned agent a new-lead alert (really sends email)')],
-	['create', bodyField('Send Welcome Email', 'welcomeEmail', 'boolean', 'Whether Lofty emails the lead a welcome message (really sends email)')],
 	bodyField('Source', 'source', 'string'),
 	accountOption({
 		displayName: 'Stage Name or ID',
@@ -293,7 +251,6 @@ const PROFILE: Array<INodeProperties | [Form, INodeProperties]> = [
 	bodyField('Street Address', 'streetAddress', 'string'),
 	tagsPicker('tags', 'Tag Names or IDs', 'Tags of the lead; on update they replace all existing tags.', 'body'),
 	bodyField('Unsubscribed From Email', 'unsubscription', 'boolean', 'Whether the lead is unsubscribed from email'),
-	['create', bodyField('Use Lead Routing', 'leadRouting', 'boolean', 'Whether Lofty assigns the lead through its lead routing rules')],
 	bodyField('With Buyer Agent', 'withBuyerAgent', 'string'),
 	bodyField('With Listing Agent', 'withListingAgent', 'string'),
 	bodyField('Zip Code', 'zipCode', 'string'),
@@ -301,7 +258,9 @@ const PROFILE: Array<INodeProperties | [Form, INodeProperties]> = [
 
 /** The fields of one profile form, in alphabetical order. */
 export function profileFields(form: Form): INodeProperties[] {
-	return PROFILE.flatMap((entry) => (Array.isArray(entry) ? (entry[0] === form ? [entry[1]] : []) : [entry]));
+	const shared = PROFILE.flatMap((entry) => (Array.isArray(entry) ? (form === 'update' ? [entry[1]] : []) : [entry]));
+	const fields = form === 'create' ? [...shared, ...CREATE_ONLY_FIELDS] : shared;
+	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName, 'en'));
 }
 
 /** The Additional Fields of Create and of Create or Update. */

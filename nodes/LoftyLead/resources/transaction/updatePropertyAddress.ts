@@ -1,7 +1,7 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { compactBody, sendIntegers } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
-import { forOperation } from '../../../shared/operations';
+import { forOperation, idInBody } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { inBody } from '../../LoftyLeadFunctions';
@@ -15,6 +15,8 @@ export const updatePropertyAddress: OperationDescription = {
 		description: 'Set the street, city, state and ZIP code of the property a transaction of a lead is about',
 		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/transaction/property/address' }, sendRequest(), [
 			leadAndTransactionIds,
+			// The transaction goes in the body here, not in the URL; sendIntegers trims it.
+			idInBody('transactionId'),
 			sendIntegers({ 'body.transactionId': 'Transaction ID' }),
 			additionalBody(),
 			compactBody,
@@ -22,8 +24,7 @@ export const updatePropertyAddress: OperationDescription = {
 	},
 	description: forOperation(RESOURCE, 'updatePropertyAddress', [
 		leadIdField,
-		// The transaction goes in the body here, not in the URL; sendIntegers trims it.
-		{ ...transactionIdField, routing: { send: { type: 'body', property: 'transactionId' } } },
+		transactionIdField,
 		additionalBodyField('LeadTransactionPropertyAddress', undefined),
 		{
 			displayName: 'Address',

@@ -2,7 +2,6 @@ import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
 import { listRouting } from '../../../shared/routing';
-import { checkRoleId, checkRoutingType } from '../../LoftyLeadRoutingFunctions';
 import { WHOLE_LIST_HINT, roleIdField, routingTypeField, wholeList } from '../routingType';
 import { RESOURCE } from './shared';
 
@@ -12,11 +11,9 @@ export const getAll: OperationDescription = {
 		value: 'getAll',
 		action: 'Get many assignable members',
 		description: 'Get the members lead routing can assign leads of a routing type to',
-		routing: listRouting({ method: 'GET', url: '/v1.0/routing/member/list/{routingType}' }, wholeList, [
-			checkRoutingType,
+		routing: listRouting({ method: 'GET', url: '/v1.0/routing/member/list/{routingType}' }, wholeList, [compactBody], [
 			// The reference does not require roleId here: an assistant-lead list may leave it out.
-			checkRoleId(false),
-			compactBody,
+			{ at: 'roleId', label: 'Role Name or ID', check: 'id', optional: true },
 		]),
 	},
 	description: forOperation(RESOURCE, 'getAll', [

@@ -1,7 +1,6 @@
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
 import { listRouting } from '../../../shared/routing';
-import { checkRoleId, checkRoutingType } from '../../LoftyLeadRoutingFunctions';
 import { WHOLE_LIST_HINT, roleIdField, routingTypeField, wholeList } from '../routingType';
 import { RESOURCE } from './shared';
 
@@ -11,10 +10,7 @@ export const getAll: OperationDescription = {
 		value: 'getAll',
 		action: 'Get many routing rules',
 		description: 'Get the routing rules of a routing type, in the order Lofty applies them',
-		routing: listRouting({ method: 'GET', url: '/v1.0/routing/rule/list/{routingType}' }, wholeList, [
-			checkRoutingType,
-			checkRoleId(true),
-		]),
+		routing: listRouting({ method: 'GET', url: '/v1.0/routing/rule/list/{routingType}' }, wholeList, [], [{ at: 'roleId', label: 'Role Name or ID', check: 'id', optional: true }]),
 	},
 	description: forOperation(RESOURCE, 'getAll', [
 		routingTypeField,

@@ -2,7 +2,6 @@ import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
-import { checkRoleId, checkRoutingType } from '../../LoftyLeadRoutingFunctions';
 import { roleIdField, routingTypeField } from '../routingType';
 import { RESOURCE } from './shared';
 
@@ -12,10 +11,7 @@ export const getDefault: OperationDescription = {
 		value: 'getDefault',
 		action: 'Get the default routing rule',
 		description: 'Get the rule that routes leads no other rule matches',
-		routing: requestWith({ method: 'GET', url: '/v1.0/routing/rule/supplement/{routingType}' }, sendRequest(), [
-			checkRoutingType,
-			checkRoleId(true),
-		]),
+		routing: requestWith({ method: 'GET', url: '/v1.0/routing/rule/supplement/{routingType}' }, sendRequest(), [], [{ at: 'roleId', label: 'Role Name or ID', check: 'id', optional: true }]),
 	},
 	description: forOperation(RESOURCE, 'getDefault', [
 		routingTypeField,

@@ -2,11 +2,11 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { additionalBodyField } from '../../../shared/descriptions';
 import { accountOption } from '../../../shared/fields';
-import { checkParameters, compactBody, sendIntegers } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdField } from '../../../shared/operations';
 import { requestWith, sendGroup } from '../../../shared/routing';
-import { buildRuleBody, checkRoutingType, routingUpdateResult } from '../../LoftyLeadRoutingFunctions';
+import { buildRuleBody, routingUpdateResult } from '../../LoftyLeadRoutingFunctions';
 import { routingTypeField } from '../routingType';
 import { RESOURCE, RULE_JSON, ruleJson, strategyTypeField } from './shared';
 
@@ -27,17 +27,11 @@ export const update: OperationDescription = {
 		value: 'update',
 		action: 'Update a routing rule',
 		description: 'Change the active hours, routing strategy and conditions of a routing rule',
-		routing: requestWith({ method: 'PUT', url: '/v1.0/routing/rule/{routingType}' }, routingUpdateResult('rule'), [
-			checkRoutingType,
-			checkParameters([{ parameter: 'ruleId', label: 'Rule ID', check: 'id' }]),
-			buildRuleBody,
-			sendIntegers({
-				'body.id': 'Rule ID',
-				'body.routingStrategy.groupId': 'Lead Pond Name or ID',
-				'body.routingStrategy.memberWeights[].memberId': 'Member Name or ID',
-			}),
-			compactBody,
-			ruleJson,
+		routing: requestWith({ method: 'PUT', url: '/v1.0/routing/rule/{routingType}' }, routingUpdateResult('rule'), [buildRuleBody, compactBody, ruleJson], [
+			{ at: 'ruleId', label: 'Rule ID', check: 'id' },
+			{ at: 'body.id', label: 'Rule ID', check: 'integer' },
+			{ at: 'body.routingStrategy.groupId', label: 'Lead Pond Name or ID', check: 'integer' },
+			{ at: 'body.routingStrategy.memberWeights[].memberId', label: 'Member Name or ID', check: 'integer' },
 		]),
 	},
 	description: forOperation(RESOURCE, 'update', [

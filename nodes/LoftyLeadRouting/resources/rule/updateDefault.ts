@@ -1,14 +1,12 @@
 import { additionalBodyField } from '../../../shared/descriptions';
 import { accountOption } from '../../../shared/fields';
-import { checkParameters, compactBody, sendIntegers } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { requestWith } from '../../../shared/routing';
 import {
 	ROUTING_TYPE,
 	buildDefaultRuleBody,
-	checkRoleId,
-	checkRoutingType,
 	routingUpdateResult,
 } from '../../LoftyLeadRoutingFunctions';
 import { roleIdField, routingTypeField } from '../routingType';
@@ -21,21 +19,17 @@ export const updateDefault: OperationDescription = {
 		action: 'Update the default routing rule',
 		description: 'Change how leads no other rule matches are routed',
 		routing: requestWith({ method: 'PUT', url: '/v1.0/routing/rule/supplement/{routingType}' }, routingUpdateResult('defaultRule'), [
-			checkRoutingType,
-			checkRoleId(true),
-			checkParameters([
-				{ parameter: 'updateFields.assigneeAgentId', label: 'Default Assignee Name or ID', check: 'id', optional: true },
-				{ parameter: 'updateFields.assigneeGroupId', label: 'Default Assignee Group ID', check: 'id', optional: true },
-			]),
 			buildDefaultRuleBody,
-			// The ids go in untrimmed: blank ones are dropped first, the rest become numbers.
+			// The ids go in untrimmed: blank ones are dropped first, the rest become numbers (the walker).
 			compactBody,
-			sendIntegers({
-				'body.assigneeAgentId': 'Default Assignee Name or ID',
-				'body.assigneeGroupId': 'Default Assignee Group ID',
-				'body.roleId': 'Role Name or ID',
-			}),
 			ruleJson,
+		], [
+			{ at: 'updateFields.assigneeAgentId', label: 'Default Assignee Name or ID', check: 'id', optional: true },
+			{ at: 'updateFields.assigneeGroupId', label: 'Default Assignee Group ID', check: 'id', optional: true },
+			{ at: 'body.assigneeAgentId', label: 'Default Assignee Name or ID', check: 'integer' },
+			{ at: 'body.assigneeGroupId', label: 'Default Assignee Group ID', check: 'integer' },
+			{ at: 'roleId', label: 'Role Name or ID', check: 'id', optional: true },
+			{ at: 'body.roleId', label: 'Role Name or ID', check: 'integer' },
 		]),
 	},
 	description: forOperation(RESOURCE, 'updateDefault', [

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { accountOption } from '../../../shared/fields';
-import { checkParameters, compactBody } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
 import { requestWith, sendCommaText, sendTrimmed } from '../../../shared/routing';
@@ -100,9 +100,8 @@ export const getAll: OperationDescription = {
 		value: 'getAll',
 		action: 'Get many listings',
 		description: 'Get listings of the account, an agent or an office, with filters',
-		routing: requestWith({ method: 'GET', url: '/v1.0/listing' }, getManyListings, [
-			checkParameters([{ parameter: 'filters.userId', label: 'Agent', check: 'id', optional: true }]),
-			compactBody,
+		routing: requestWith({ method: 'GET', url: '/v1.0/listing' }, getManyListings, [compactBody], [
+			{ at: 'filters.userId', label: 'Agent', check: 'id', optional: true },
 		]),
 	},
 	description: forOperation(RESOURCE, 'getAll', [

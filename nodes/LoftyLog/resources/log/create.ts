@@ -1,13 +1,12 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { checkParameters, compactBody, sendIntegers } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
-import { requireCallingOutcome } from '../../LoftyLogFunctions';
 import { RESOURCE, logTypeOptions } from './shared';
 
 /** LogTypeRequest.callingOutcome, as the reference spells the values. */
@@ -31,15 +30,10 @@ export const create: OperationDescription = {
 			// Lofty answers with a string; when it is the new id, output it as logTypeId.
 			// Never paged: sending the POST again would log the call twice.
 			sendRequest({ idKey: 'logTypeId' }),
+			[additionalBody('logJson'), compactBody],
 			[
-				checkParameters([
-					{ parameter: 'leadId', label: 'Lead ID', check: 'id' },
-					{ parameter: 'logType', label: 'Log Type', check: 'required' },
-				]),
-				requireCallingOutcome,
-				sendIntegers({ 'body.leadId': 'Lead ID' }),
-				additionalBody('logJson'),
-				compactBody,
+				{ at: 'logType', label: 'Log Type', check: 'required' },
+				{ at: 'body.leadId', label: 'Lead ID', check: 'integer' },
 			],
 		),
 	},

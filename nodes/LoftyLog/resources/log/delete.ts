@@ -1,4 +1,3 @@
-import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdField } from '../../../shared/operations';
 import { sendAndConfirmDelete } from '../../../shared/send';
@@ -11,8 +10,8 @@ export const remove: OperationDescription = {
 		value: 'delete',
 		action: 'Delete a log',
 		description: 'Delete a logged call, email or text',
-		routing: requestWith({ method: 'DELETE', url: LOG.path }, sendAndConfirmDelete(LOG.id, LOG.id), [
-			checkParameters([{ parameter: LOG.id, label: LOG.idLabel, check: 'id' }]),
+		routing: requestWith({ method: 'DELETE', url: LOG.path }, sendAndConfirmDelete(LOG.id, LOG.id), [], [
+			{ at: LOG.id, label: LOG.idLabel, check: 'id' },
 		]),
 	},
 	description: forOperation(RESOURCE, 'delete', [recordIdField(LOG.id, LOG.idLabel, LOG.idDescription)]),

@@ -3,7 +3,7 @@ import { forOperation, limitFields } from '../../../shared/operations';
 import type { PagingOptions } from '../../../shared/pagination';
 import { listRouting } from '../../../shared/routing';
 import { RESOURCE, logTypeOptions } from './shared';
-import { filtersCollection, leadIdFilter, leadIdFilterCheck } from '../../../shared/fields';
+import { filtersCollection, leadIdFilter } from '../../../shared/fields';
 
 /** GET /v1.0/logType pages by the currentId cursor (recommended over offset); limit max 1000. */
 const logPages: PagingOptions = { style: 'currentId', pageSize: 1000 };
@@ -14,9 +14,7 @@ export const getAll: OperationDescription = {
 		value: 'getAll',
 		action: 'Get many logs',
 		description: 'Search logged calls, emails and texts',
-		routing: listRouting({ method: 'GET', url: '/v1.0/logType' }, logPages, [
-			leadIdFilterCheck,
-		]),
+		routing: listRouting({ method: 'GET', url: '/v1.0/logType' }, logPages),
 	},
 	description: forOperation(RESOURCE, 'getAll', [
 		...limitFields(logPages.pageSize),

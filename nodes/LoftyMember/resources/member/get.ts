@@ -2,7 +2,7 @@ import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
-import { RESOURCE, USER_PATH, checkUserId, userIdField } from './shared';
+import { RESOURCE, USER_PATH, userIdField, userIdRule } from './shared';
 
 export const get: OperationDescription = {
 	option: {
@@ -10,7 +10,7 @@ export const get: OperationDescription = {
 		value: 'get',
 		action: 'Get a member by ID (deprecated)',
 		description: 'Deprecated by Lofty: use Get by Account or Get Many instead',
-		routing: requestWith({ method: 'GET', url: USER_PATH }, sendRequest(), [checkUserId]),
+		routing: requestWith({ method: 'GET', url: USER_PATH }, sendRequest(), [], [userIdRule]),
 	},
 	description: forOperation(RESOURCE, 'get', [
 		{

@@ -1,4 +1,3 @@
-import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
 import type { PagingOptions } from '../../../shared/pagination';
@@ -15,8 +14,8 @@ export const getAll: OperationDescription = {
 		value: 'getAll',
 		action: 'Get many members',
 		description: 'Get the members of the team',
-		routing: listRouting({ method: 'GET', url: '/v1.0/members' }, memberPages, [
-			checkParameters([{ parameter: 'filters.groupIds', label: 'Group Names or IDs', check: 'ids', optional: true }]),
+		routing: listRouting({ method: 'GET', url: '/v1.0/members' }, memberPages, [], [
+			{ at: 'filters.groupIds', label: 'Group Names or IDs', check: 'ids', optional: true },
 		]),
 	},
 	description: forOperation(RESOURCE, 'getAll', [

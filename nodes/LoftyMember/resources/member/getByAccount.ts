@@ -1,4 +1,3 @@
-import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { requestWith } from '../../../shared/routing';
@@ -11,11 +10,9 @@ export const getByAccount: OperationDescription = {
 		value: 'getByAccount',
 		action: 'Get a member by account',
 		description: 'Get a team member by the email address of their account',
-		routing: requestWith({ method: 'GET', url: '/v1.0/members/{account}' }, getMemberByAccount, [
-			checkParameters([
-				{ parameter: 'account', label: 'Account', check: 'required' },
-				{ parameter: 'account', label: 'Account', check: 'email' },
-			]),
+		routing: requestWith({ method: 'GET', url: '/v1.0/members/{account}' }, getMemberByAccount, [], [
+			{ at: 'account', label: 'Account', check: 'required' },
+			{ at: 'account', label: 'Account', check: 'email' },
 		]),
 	},
 	description: forOperation(RESOURCE, 'getByAccount', [

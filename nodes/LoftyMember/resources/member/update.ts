@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { checkParameters, compactBody, requireChanges } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendAndEchoId } from '../../../shared/send';
 import { requestWith, sendGroupFields } from '../../../shared/routing';
-import { RESOURCE, USER_PATH, checkUserId, userIdField } from './shared';
+import { RESOURCE, USER_PATH, userIdField, userIdRule } from './shared';
 
 /** IANA time zones, as UserRequest.timeZoneId takes them ("America/Halifax"). */
 const timeZoneOptions = Intl.supportedValuesOf('timeZone').map((zone) => ({ name: zone, value: zone }));
@@ -34,12 +34,9 @@ export const update: OperationDescription = {
 		description: "Update a member's name, contact details, time zone or agent information",
 		// Lofty answers with a bare string: output the user id with it.
 		routing: requestWith({ method: 'PUT', url: USER_PATH }, sendAndEchoId('userId', 'userId'), [
-			checkUserId,
-			checkParameters([{ parameter: 'updateFields.email', label: 'Email', check: 'email', optional: true }]),
 			additionalBody(),
 			compactBody,
-			requireChanges('Update Fields'),
-		]),
+		], [userIdRule, { at: 'body.email', label: 'Email', check: 'email' }, { at: 'body', label: 'Update Fields', check: 'changes' }]),
 	},
 	description: forOperation(RESOURCE, 'update', [
 		userIdField('The member to update.'),

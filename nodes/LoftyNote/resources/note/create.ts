@@ -1,5 +1,5 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { checkParameters, compactBody, sendIntegers } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
@@ -17,15 +17,8 @@ export const create: OperationDescription = {
 			{ method: 'POST', url: '/v1.0/notes' },
 			// The reference answers with a bare string: when it is the new ID, output it as noteId.
 			sendRequest({ idKey: 'noteId' }),
-			[
-				checkParameters([
-					{ parameter: 'leadId', label: 'Lead ID', check: 'id' },
-					{ parameter: 'content', label: 'Content', check: 'required' },
-				]),
-				sendIntegers({ 'body.leadId': 'Lead ID' }),
-				additionalBody(),
-				compactBody,
-			],
+			[additionalBody(), compactBody],
+			[{ at: 'body.leadId', label: 'Lead ID', check: 'integer' }],
 		),
 	},
 	description: forOperation(RESOURCE, 'create', [

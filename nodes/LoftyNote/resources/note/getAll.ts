@@ -1,4 +1,3 @@
-import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
@@ -18,9 +17,7 @@ export const getAll: OperationDescription = {
 		value: 'getAll',
 		action: 'Get many notes',
 		description: 'Get the notes of a lead',
-		routing: listRouting({ method: 'GET', url: '/v1.0/notes' }, wholeList, [
-			checkParameters([{ parameter: 'leadId', label: 'Lead ID', check: 'id' }]),
-		]),
+		routing: listRouting({ method: 'GET', url: '/v1.0/notes' }, wholeList),
 	},
 	description: forOperation(RESOURCE, 'getAll', [
 		{ ...leadPicker('ID of the lead whose notes to get'), routing: sendTrimmed('query', 'leadId') },

@@ -1,5 +1,5 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { checkParameters, compactBody, requireChanges, sendIntegers } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdOf } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
@@ -13,16 +13,12 @@ export const update: OperationDescription = {
 		value: 'update',
 		action: 'Update a note',
 		description: "Change a note's text, pin or lead",
-		routing: requestWith({ method: 'PUT', url: NOTE.path }, sendAndEchoId('noteId', 'noteId'), [
-			checkParameters([
-				{ parameter: 'noteId', label: 'Note ID', check: 'id' },
-				{ parameter: 'updateFields.leadId', label: 'Lead ID', check: 'id', optional: true },
-			]),
-			sendIntegers({ 'body.leadId': 'Lead ID' }),
-			additionalBody(),
-			compactBody,
-			requireChanges('Update Fields'),
-		]),
+		routing: requestWith(
+			{ method: 'PUT', url: NOTE.path },
+			sendAndEchoId('noteId', 'noteId'),
+			[additionalBody(), compactBody],
+			[{ at: 'body.leadId', label: 'Lead ID', check: 'integer' }, { at: 'body', label: 'Update Fields', check: 'changes' }],
+		),
 	},
 	description: forOperation(RESOURCE, 'update', [
 		recordIdOf(NOTE),

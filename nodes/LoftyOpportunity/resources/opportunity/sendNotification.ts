@@ -1,4 +1,4 @@
-import { checkParameters, compactBody, sendIntegers } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
@@ -18,14 +18,11 @@ export const sendNotification: OperationDescription = {
 			{ method: 'POST', url: '/v1.0/agent/send-notification' },
 			// Lofty answers with a bare string: the output names the lead notified about.
 			sendAndEchoId('leadId', 'leadId'),
+			[applyDetailLink, compactBody],
 			[
-				checkParameters([
-					{ parameter: 'leadId', label: 'Lead ID', check: 'id' },
-					{ parameter: 'message', label: 'Message', check: 'required' },
-				]),
-				applyDetailLink,
-				sendIntegers({ 'body.leadId': 'Lead ID', 'body.notificationType': 'Notification Type' }),
-				compactBody,
+				{ at: 'message', label: 'Message', check: 'required' },
+				{ at: 'body.leadId', label: 'Lead ID', check: 'integer' },
+				{ at: 'body.notificationType', label: 'Notification Type', check: 'integer' },
 			],
 		),
 	},

@@ -1,5 +1,5 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { checkParameters, compactBody } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
@@ -11,7 +11,6 @@ import {
 	officeContact,
 	officeFieldRules,
 	parentToZipcode,
-	sendOfficeIntegers,
 } from './shared';
 
 export const addOffice: OperationDescription = {
@@ -22,13 +21,7 @@ export const addOffice: OperationDescription = {
 		description: 'Add an office to the organization',
 		// Lofty answers with a bare string; when it is the new id, output it as officeId.
 		// This PUT creates an office: never resend it after a lost answer.
-		routing: requestWith({ method: 'PUT', url: OFFICE_PATH }, sendRequest({ idKey: 'officeId', idempotent: false }), [
-			checkParameters([{ parameter: 'officeName', label: 'Name', check: 'required' }]),
-			checkParameters(officeFieldRules('officeAdditionalFields')),
-			sendOfficeIntegers,
-			additionalBody(),
-			compactBody,
-		]),
+		routing: requestWith({ method: 'PUT', url: OFFICE_PATH }, sendRequest({ idKey: 'officeId', idempotent: false }), [additionalBody(), compactBody], officeFieldRules('officeAdditionalFields')),
 	},
 	description: forOperation(RESOURCE, 'addOffice', [
 		{

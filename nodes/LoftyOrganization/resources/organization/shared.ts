@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { accountOption } from '../../../shared/fields';
-import type { ParameterRule } from '../../../shared/input';
-import { sendIntegers } from '../../../shared/input';
+import type { FieldRule } from '../../../shared/input';
 import { sendTrimmed } from '../../../shared/routing';
 
 export const RESOURCE = 'organization';
@@ -14,19 +13,15 @@ export const RESOURCE = 'organization';
  */
 export const OFFICE_PATH = '/v1.0/org/office';
 
-/** Checks of the optional office fields, inside the given collection. */
-export const officeFieldRules = (collection: string): ParameterRule[] => [
-	{ parameter: `${collection}.email`, label: 'Email', check: 'email', optional: true },
-	{ parameter: `${collection}.parentId`, label: 'Parent Office', check: 'ids', optional: true },
-	{ parameter: `${collection}.websiteOwnerId`, label: 'Website Owner', check: 'ids', optional: true },
+/** Checks of the optional office fields, inside the given collection; the office's ids are integers. */
+export const officeFieldRules = (collection: string): FieldRule[] => [
+	{ at: `${collection}.parentId`, label: 'Parent Office', check: 'ids', optional: true },
+	{ at: `${collection}.websiteOwnerId`, label: 'Website Owner', check: 'ids', optional: true },
+	{ at: 'body.email', label: 'Email', check: 'email' },
+	{ at: 'body.id', label: 'Office', check: 'integer' },
+	{ at: 'body.parentId', label: 'Parent Office', check: 'integer' },
+	{ at: 'body.websiteOwnerId', label: 'Website Owner', check: 'integer' },
 ];
-
-/** The office's ids are integers. */
-export const sendOfficeIntegers = sendIntegers({
-	'body.id': 'Office',
-	'body.parentId': 'Parent Office',
-	'body.websiteOwnerId': 'Website Owner',
-});
 
 /** A plain text field routed to the body property of the same name. */
 export function textField(displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties {

@@ -1,5 +1,5 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { checkParameters, compactBody, requireChanges, sendIntegers } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
@@ -15,16 +15,17 @@ export const updateCompany: OperationDescription = {
 		value: 'updateCompany',
 		action: 'Update the company',
 		description: 'Edit the company details of the team',
-		routing: requestWith({ method: 'POST', url: '/v1.0/org/company' }, sendRequest(), [
-			checkParameters([
-				{ parameter: 'companyFields.email', label: 'Email', check: 'email', optional: true },
-				{ parameter: 'companyFields.teamId', label: 'Team ID', check: 'ids', optional: true },
-			]),
-			sendIntegers({ 'body.teamId': 'Team ID' }),
-			additionalBody(),
-			compactBody,
-			requireChanges('Update Fields'),
-		]),
+		routing: requestWith(
+			{ method: 'POST', url: '/v1.0/org/company' },
+			sendRequest(),
+			[additionalBody(), compactBody],
+			[
+				{ at: 'companyFields.teamId', label: 'Team ID', check: 'ids', optional: true },
+				{ at: 'body.email', label: 'Email', check: 'email' },
+				{ at: 'body.teamId', label: 'Team ID', check: 'integer' },
+				{ at: 'body', label: 'Update Fields', check: 'changes' },
+			],
+		),
 	},
 	description: forOperation(RESOURCE, 'updateCompany', [
 		{

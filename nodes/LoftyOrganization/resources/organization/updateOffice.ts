@@ -1,6 +1,6 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { accountOption } from '../../../shared/fields';
-import { checkParameters, compactBody, requireChanges } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendAndEchoId } from '../../../shared/send';
@@ -12,7 +12,6 @@ import {
 	officeContact,
 	officeFieldRules,
 	parentToZipcode,
-	sendOfficeIntegers,
 	textField,
 } from './shared';
 
@@ -23,14 +22,16 @@ export const updateOffice: OperationDescription = {
 		action: 'Update an office',
 		description: 'Edit the details of an office of the organization',
 		// Lofty answers with a bare string: the output names the office changed.
-		routing: requestWith({ method: 'POST', url: OFFICE_PATH }, sendAndEchoId('officeId', 'officeId'), [
-			checkParameters([{ parameter: 'officeId', label: 'Office', check: 'id' }]),
-			checkParameters(officeFieldRules('officeUpdateFields')),
-			sendOfficeIntegers,
-			additionalBody(),
-			compactBody,
-			requireChanges('Update Fields', ['id']),
-		]),
+		routing: requestWith(
+			{ method: 'POST', url: OFFICE_PATH },
+			sendAndEchoId('officeId', 'officeId'),
+			[additionalBody(), compactBody],
+			[
+				{ at: 'officeId', label: 'Office Name or ID', check: 'id' },
+				...officeFieldRules('officeUpdateFields'),
+				{ at: 'body', label: 'Update Fields', check: 'changes', except: ['id'] },
+			],
+		),
 	},
 	description: forOperation(RESOURCE, 'updateOffice', [
 		accountOption({

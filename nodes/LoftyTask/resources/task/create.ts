@@ -1,11 +1,11 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { checkParameters, compactBody } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
-import { RESOURCE, assignedRoleField, contentField, deadlineField, deadlineToEpoch, leadIdInteger, typeField } from './shared';
+import { RESOURCE, assignedRoleField, contentField, deadlineField, taskRules, typeField } from './shared';
 
 export const create: OperationDescription = {
 	option: {
@@ -17,19 +17,8 @@ export const create: OperationDescription = {
 			{ method: 'POST', url: '/v1.0/tasks' },
 			// {taskId} (newer Lofty docs) or a bare string (the reference): output the ID as taskId.
 			sendRequest({ idKey: 'taskId' }),
-			[
-				checkParameters([
-					{ parameter: 'leadId', label: 'Lead ID', check: 'id' },
-					{ parameter: 'content', label: 'Description', check: 'required' },
-					{ parameter: 'taskType', label: 'Type', check: 'required' },
-					{ parameter: 'deadline', label: 'Deadline', check: 'required' },
-					{ parameter: 'assignedRole', label: 'Assigned Role', check: 'required' },
-				]),
-				deadlineToEpoch,
-				leadIdInteger,
-				additionalBody(),
-				compactBody,
-			],
+			[additionalBody(), compactBody],
+			taskRules,
 		),
 	},
 	description: forOperation(RESOURCE, 'create', [

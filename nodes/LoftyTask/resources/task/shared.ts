@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { openList } from '../../../shared/descriptions';
-import { convertDates, sendIntegers } from '../../../shared/input';
+import type { FieldRule } from '../../../shared/input';
 import type { RecordPath } from '../../../shared/operations';
 
 export const RESOURCE = 'task';
@@ -15,10 +15,11 @@ export const TASK: RecordPath = {
 	kind: 'task',
 };
 
-/** TaskRequest.deadline is integer(int64): epoch milliseconds. */
-export const deadlineToEpoch = convertDates({ 'body.deadline': { format: 'epochMs', label: 'Deadline' } });
-
-export const leadIdInteger = sendIntegers({ 'body.leadId': 'Lead ID' });
+/** TaskRequest.deadline is integer(int64): epoch milliseconds; leadId a JSON number. */
+export const taskRules: FieldRule[] = [
+	{ at: 'body.deadline', label: 'Deadline', check: 'date', format: 'epochMs' },
+	{ at: 'body.leadId', label: 'Lead ID', check: 'integer' },
+];
 
 export const assignedRoleField: INodeProperties = {
 	displayName: 'Assigned Role',

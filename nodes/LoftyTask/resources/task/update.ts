@@ -1,5 +1,5 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { checkParameters, compactBody, requireChanges } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdOf } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
@@ -11,8 +11,7 @@ import {
 	assignedRoleField,
 	contentField,
 	deadlineField,
-	deadlineToEpoch,
-	leadIdInteger,
+	taskRules,
 	typeField,
 } from './shared';
 
@@ -23,16 +22,9 @@ export const update: OperationDescription = {
 		action: 'Update a task',
 		description: "Change a task's description, type, deadline, assigned role or lead, or mark it completed",
 		routing: requestWith({ method: 'PUT', url: TASK.path }, sendAndEchoId('taskId', 'taskId'), [
-			checkParameters([
-				{ parameter: 'taskId', label: 'Task ID', check: 'id' },
-				{ parameter: 'updateFields.leadId', label: 'Lead ID', check: 'id', optional: true },
-			]),
-			deadlineToEpoch,
-			leadIdInteger,
 			additionalBody(),
 			compactBody,
-			requireChanges('Update Fields'),
-		]),
+		], [...taskRules, { at: 'body', label: 'Update Fields', check: 'changes' }]),
 	},
 	description: forOperation(RESOURCE, 'update', [
 		recordIdOf(TASK),

@@ -1,5 +1,5 @@
 import { additionalBody, additionalBodyField, openList } from '../../../shared/descriptions';
-import { checkParameters, compactBody } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { requestWith, sendTrimmed } from '../../../shared/routing';
@@ -13,14 +13,9 @@ export const create: OperationDescription = {
 		value: 'create',
 		action: 'Create a custom field',
 		description: 'Add a lead custom field to the team',
-		routing: requestWith({ method: 'POST', url: '/v1.0/teamFeatures/custom-field' }, createCustomField, [
-			checkParameters([
-				{ parameter: 'attributeName', label: 'Name', check: 'required' },
-				{ parameter: 'attributeType', label: 'Type', check: 'required' },
-			]),
-			selectOptionsToParams,
-			additionalBody(),
-			compactBody,
+		routing: requestWith({ method: 'POST', url: '/v1.0/teamFeatures/custom-field' }, createCustomField, [selectOptionsToParams, additionalBody(), compactBody], [
+			{ at: 'attributeName', label: 'Name', check: 'required' },
+			{ at: 'attributeType', label: 'Type', check: 'required' },
 		]),
 	},
 	description: forOperation(RESOURCE, 'create', [

@@ -1,5 +1,4 @@
 import { accountOption } from '../../../shared/fields';
-import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
@@ -13,8 +12,8 @@ export const get: OperationDescription = {
 		value: 'get',
 		action: 'Get a lead pond',
 		description: 'Get a lead pond with the agents who can work it',
-		routing: requestWith({ method: 'GET', url: '/v1.0/team-features/lead-pond/{leadPondId}' }, sendRequest(), [
-			checkParameters([{ parameter: 'leadPondId', label: 'Lead Pond', check: 'id' }]),
+		routing: requestWith({ method: 'GET', url: '/v1.0/team-features/lead-pond/{leadPondId}' }, sendRequest(), [], [
+			{ at: 'leadPondId', label: 'Lead Pond Name or ID', check: 'id' },
 		]),
 	},
 	description: forOperation(RESOURCE, 'get', [

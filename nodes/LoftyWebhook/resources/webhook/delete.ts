@@ -1,5 +1,4 @@
 import { accountOption } from '../../../shared/fields';
-import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendAndConfirmDelete } from '../../../shared/send';
@@ -13,8 +12,8 @@ export const remove: OperationDescription = {
 		value: 'delete',
 		action: 'Delete a webhook',
 		description: 'Remove a webhook subscription',
-		routing: requestWith({ method: 'DELETE', url: '/v1.0/webhook/{subscribeId}' }, sendAndConfirmDelete('subscribeId', 'subscribeId'), [
-			checkParameters([{ parameter: 'subscribeId', label: 'Webhook', check: 'id' }]),
+		routing: requestWith({ method: 'DELETE', url: '/v1.0/webhook/{subscribeId}' }, sendAndConfirmDelete('subscribeId', 'subscribeId'), [], [
+			{ at: 'subscribeId', label: 'Webhook Name or ID', check: 'id' },
 		]),
 	},
 	description: forOperation(RESOURCE, 'delete', [
