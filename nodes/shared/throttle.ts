@@ -123,6 +123,8 @@ export class RateBudget {
 	private lastTicket = 0;
 
 	private waiters: Array<() => void> = [];
+	/** The shared re-check timer of nextRelease, while one runs. */
+	private recheck?: Promise<void>;
 
 	/** Until then (epoch ms) others are assumed to send with this credential too. */
 	private sharedUntil = 0;
@@ -311,11 +313,25 @@ export class RateBudget {
 	}
 
 	private async nextRelease(signal?: AbortSignal): Promise<void> {
-		// A periodic re-check keeps a waiter alive even if a release is never seen.
-		await Promise.race([
-			new Promise<void>((resolve) => this.waiters.push(resolve)),
-			sleep(1_000, signal),
-		]);
+		// One re-check a second, shared by every waiter, keeps them alive even if a release is never
+		// seen. A timer and an abort listener per wait would pile up: 2,000 waiting items wake on
+		// every release, and n8n's sleep drops its listener only when its timer fires.
+		this.recheck ??= sleep(1_000).then(() => {
+			this.recheck = undefined;
+			this.wake();
+		});
+		if (!signal) return await new Promise<void>((resolve) => this.waiters.push(resolve));
+		if (signal.aborted) throw new Error('The execution was canceled');
+		let onAbort = () => {};
+		try {
+			await new Promise<void>((resolve, reject) => {
+				this.waiters.push(resolve);
+				onAbort = () => reject(new Error('The execution was canceled'));
+				signal.addEventListener('abort', onAbort, { once: true });
+			});
+		} finally {
+			signal.removeEventListener('abort', onAbort);
+		}
 	}
 }
 
