@@ -1,4 +1,6 @@
-// Summarises a V8 .cpuprofile: where the self time goes, by function and by package.
+// Summarises a V8 .cpuprofile: where the self time goes, by function and by package; the
+// inclusive time of this package's frames and of n8n's RoutingNode; and, for the samples taken
+// inside RoutingNode, the self time by function (what the engine's time is spent on).
 //   node bench/profile.mjs <file.cpuprofile> [rows]
 
 import { readFileSync } from 'node:fs';
@@ -35,24 +37,43 @@ for (const [id, micros] of interval) {
 	total += micros;
 }
 
-// Inclusive time: a node's self time plus its descendants', for the frames of our own package.
+// Inclusive time: a node's self time plus its descendants', for the frames of our own package
+// and of n8n's RoutingNode; and the self time of everything that runs beneath RoutingNode.
+const FOCUS = ['n8n-nodes-lofty/', 'n8n-core/dist/execution-engine/routing-node'];
+const ROUTING_NODE = FOCUS[1];
 const inclusive = new Map();
-const ownFrame = ({ functionName, url, lineNumber }) =>
-	url.includes('n8n-nodes-lofty') ? `${functionName || '(anonymous)'} ${url.split('n8n-nodes-lofty/').pop()}:${lineNumber + 1}` : undefined;
-const walk = (node, path) => {
-	const where = ownFrame(node.callFrame);
-	// A recursive frame is counted once, at its outermost call.
-	const counted = where && !path.has(where);
-	if (counted) path.add(where);
-	let sum = interval.get(node.id) ?? 0;
-	for (const child of node.children ?? []) sum += walk(byId.get(child), path);
-	if (counted) {
-		path.delete(where);
-		inclusive.set(where, (inclusive.get(where) ?? 0) + sum);
+const underRoutingNode = new Map();
+const focusFrame = ({ functionName, url, lineNumber }) =>
+	FOCUS.some((part) => url.includes(part)) ? `${functionName || '(anonymous)'} ${url.split('node_modules/').pop()}:${lineNumber + 1}` : undefined;
+// Iterative depth-first walk (a deep stack would overflow a recursive one); a recursive frame is
+// counted once, at its outermost call.
+const sums = new Map();
+const order = [];
+const stack = [{ id: profile.nodes[0].id, path: new Set(), routing: 0 }];
+while (stack.length) {
+	const { id, path, routing } = stack.pop();
+	const node = byId.get(id);
+	const where = focusFrame(node.callFrame);
+	const counted = where !== undefined && !path.has(where);
+	const childPath = counted ? new Set([...path, where]) : path;
+	const inRouting = routing + (node.callFrame.url.includes(ROUTING_NODE) ? 1 : 0);
+	if (inRouting > 0 && interval.has(id)) {
+		const key = `${node.callFrame.functionName || '(anonymous)'} ${packageOf(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
+		underRoutingNode.set(key, (underRoutingNode.get(key) ?? 0) + interval.get(id));
 	}
-	return sum;
-};
-walk(byId.get(profile.nodes[0].id), new Set());
+	order.push({ id, where: counted ? where : undefined });
+	for (const child of node.children ?? []) stack.push({ id: child, path: childPath, routing: inRouting });
+}
+// Children come after their parent in `order`: summing backwards gives each node its subtree.
+const parentOf = new Map();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+for (let i = order.length - 1; i >= 0; i--) {
+	const { id, where } = order[i];
+	const sum = (sums.get(id) ?? 0) + (interval.get(id) ?? 0);
+	const parent = parentOf.get(id);
+	if (parent !== undefined) sums.set(parent, (sums.get(parent) ?? 0) + sum);
+	if (where) inclusive.set(where, (inclusive.get(where) ?? 0) + sum);
+}
 
 const ms = (micros) => (micros / 1000).toFixed(0).padStart(8);
 const table = (title, map) => {
@@ -64,4 +85,5 @@ const table = (title, map) => {
 process.stdout.write(`${file}: ${(total / 1e6).toFixed(2)} s sampled\n`);
 table('Self time by package', packages);
 table('Self time by function', self);
-table('Inclusive time of n8n-nodes-lofty frames', inclusive);
+table("Inclusive time of n8n-nodes-lofty and RoutingNode frames", inclusive);
+table('Self time beneath RoutingNode, by function', underRoutingNode);
