@@ -14,10 +14,23 @@ beforeAll(() => env.fake.seedLeads(20));
 
 const picked = (value: string) => ({ __rl: true, mode: 'id', value });
 
+// First in this file: no expression has run yet, which would have set luxon's default zone.
+describe('a date-time typed without an offset is wall time in the workflow\'s time zone', () => {
+	const task = nodeRunner(env, () => new LoftyTask(), { resource: 'task' });
+
+	it('Task › Create sends 09:00 in New York (n8n\'s default time zone) as its epoch milliseconds', async () => {
+		env.fake.clearRequests();
+		await task.runOk({ operation: 'create', leadId: picked('1000001'), content: 'Call back', taskType: 'Call', deadline: '2026-01-31T09:00:00', assignedRole: 'Agent' });
+		expect(env.apiRequests().map((request) => (request.body as IDataObject).deadline)).toEqual([Date.UTC(2026, 0, 31, 14)]);
+	});
+});
+
 describe('Additional Body (JSON) cannot smuggle a value past the field rules', () => {
 	const note = nodeRunner(env, () => new LoftyNote(), { resource: 'note' });
 	const log = nodeRunner(env, () => new LoftyLog(), { resource: 'log' });
 	const organization = nodeRunner(env, () => new LoftyOrganization(), { resource: 'organization' });
+	const lead = nodeRunner(env, () => new LoftyLead(), { resource: 'lead' });
+	const transaction = nodeRunner(env, () => new LoftyLead(), { resource: 'transaction' });
 
 	it('refuses a lead ID that is not a number, typed in Additional Body over a good one', async () => {
 		const message = await note.refusal({ operation: 'create', leadId: picked('1000001'), content: 'Hello', jsonBody: '{"leadId": "abc"}' });
@@ -42,6 +55,28 @@ describe('Additional Body (JSON) cannot smuggle a value past the field rules', (
 	it('refuses an integer field that is not a whole number, typed in Additional Body', async () => {
 		const message = await organization.refusal({ operation: 'updateCompany', companyFields: { name: 'Acme' }, jsonBody: '{"teamId": "12x"}' });
 		expect(message).toBe('"Team ID" must be a whole number, got "12x"');
+	});
+
+	it('Lead › Create: refuses an agent ID that is not a whole number, typed in Additional Body', async () => {
+		const message = await lead.refusal({ operation: 'create', firstName: 'Ann', jsonBody: '{"assignedUserId": "abc"}' });
+		expect(message).toBe('"Assigned Agent Name or ID" must be a whole number, got "abc"');
+	});
+
+	it('Lead › Create: sends a birthday and an agent ID from Additional Body in Lofty\'s forms', async () => {
+		env.fake.clearRequests();
+		await lead.runOk({ operation: 'create', firstName: 'Ann', jsonBody: '{"birthday": "1990-05-01", "assignedUserId": " 700002 "}' });
+		expect(env.apiRequests().map((request) => request.body)).toEqual([{ firstName: 'Ann', birthday: 'May 1, 1990', assignedUserId: 700002 }]);
+	});
+
+	it('Lead › Transaction › Create: refuses a date Lofty cannot use, typed in Additional Body', async () => {
+		const message = await transaction.refusal({
+			operation: 'create',
+			leadId: picked('1000001'),
+			transactionName: '1 Main St',
+			transactionType: 'Purchase',
+			transactionJson: '{"closeDate": "someday"}',
+		});
+		expect(message).toBe('"Close Date" is not a date Lofty can use: "someday"');
 	});
 
 	it('sends a good value from Additional Body as the field would send it: a lead ID as a JSON number', async () => {

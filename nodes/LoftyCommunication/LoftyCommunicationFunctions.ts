@@ -50,7 +50,7 @@ export function dayWindows(startMs: number, endMs: number): Array<{ startTime: n
  */
 export const getAgentCommunication = sendHook(async function (requestData) {
 	const itemIndex = this.getItemIndex();
-	const maxResults = limitOf(this, requestData);
+	const maxResults = limitOf(this);
 	const base = requestData.options as IHttpRequestOptions;
 	const body: IDataObject = isObject(base.body) ? { ...base.body } : {};
 	const seen = new Set<string>();

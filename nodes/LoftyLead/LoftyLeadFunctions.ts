@@ -170,7 +170,8 @@ export function commissionsOf(value: unknown): IDataObject {
  */
 export const hideVendorIdBothWays = preSend(async function (requestOptions) {
 	const body = requestOptions.body as { hideVendorId?: unknown } | undefined;
-	if (body?.hideVendorId !== undefined) requestOptions.qs = { ...(requestOptions.qs ?? {}), hideVendorId: String(body.hideVendorId) };
+	// Trimmed here: its integer rule checks the body's value just before sending.
+	if (body?.hideVendorId !== undefined) requestOptions.qs = { ...(requestOptions.qs ?? {}), hideVendorId: String(body.hideVendorId).trim() };
 	return requestOptions;
 });
 

@@ -271,7 +271,7 @@ export function listingPage(body: unknown): { listings: IDataObject[]; nextPageK
 /** Get Many: the shared nextPageKey paginator over `listingPage`, on the shared throttle. */
 export const getManyListings = sendHook(async function (requestData) {
 	const itemIndex = this.getItemIndex();
-	const maxResults = limitOf(this, requestData);
+	const maxResults = limitOf(this);
 	const send = async (options: IHttpRequestOptions) => {
 		const page = listingPage((await loftyRequest(this, options, itemIndex)).body);
 		if (page.invalid) {
@@ -328,7 +328,7 @@ export const getPublishedListings = sendHook(async function (requestData) {
 			});
 		}
 	} else {
-		maxResults = limitOf(this, requestData);
+		maxResults = limitOf(this);
 	}
 
 	const base = requestData.options as IHttpRequestOptions;

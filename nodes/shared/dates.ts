@@ -10,9 +10,11 @@ export type DateFormat = 'epochMs' | 'loftyWallTime' | 'birthday' | 'isoDate';
 
 /**
  * Reads an n8n date-time: an ISO string (what the date picker gives), a luxon DateTime,
- * a JS Date, or epoch seconds/milliseconds. Returns undefined when it cannot be read.
+ * a JS Date, or epoch seconds/milliseconds. Returns undefined when it cannot be read. A text
+ * without an offset is wall time in `zone` (the workflow's time zone, as the date picker shows
+ * it); luxon's default zone is whatever the last expression evaluated left.
  */
-export function parseDateInput(value: unknown): DateTime | undefined {
+export function parseDateInput(value: unknown, zone?: string): DateTime | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	let parsed: DateTime | undefined;
 	if (DateTime.isDateTime(value)) parsed = value;
@@ -24,10 +26,11 @@ export function parseDateInput(value: unknown): DateTime | undefined {
 		const text = value.trim();
 		// No date form is this long; luxon's patterns need not see a megabyte of input.
 		if (text.length > MAX_DATE_LENGTH) return undefined;
-		parsed = DateTime.fromISO(text, { setZone: true });
-		if (!parsed.isValid) parsed = DateTime.fromSQL(text, { setZone: true });
-		if (!parsed.isValid) parsed = DateTime.fromRFC2822(text, { setZone: true });
-		if (!parsed.isValid) parsed = DateTime.fromFormat(text, 'MMM d, yyyy');
+		const options = { zone, setZone: true };
+		parsed = DateTime.fromISO(text, options);
+		if (!parsed.isValid) parsed = DateTime.fromSQL(text, options);
+		if (!parsed.isValid) parsed = DateTime.fromRFC2822(text, options);
+		if (!parsed.isValid) parsed = DateTime.fromFormat(text, 'MMM d, yyyy', { zone });
 	}
 	return parsed?.isValid ? parsed : undefined;
 }

@@ -17,6 +17,8 @@ import type { LoftyContext } from './transport';
  */
 export interface ItemContext extends LoftyContext {
 	getItemIndex(): number;
+	/** The workflow's time zone (n8n's GENERIC_TIMEZONE unless the workflow sets one). */
+	getTimezone(): string;
 	getNodeParameter(name: string, fallback?: unknown, options?: IGetNodeParameterOptions): unknown;
 	helpers: LoftyContext['helpers'] & {
 		/** Stores a file in n8n's binary data store, for an item's `binary` output. */

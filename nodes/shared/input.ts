@@ -32,15 +32,6 @@ export interface FieldRule {
 	except?: string[];
 }
 
-/** A rule as Lead's operations still declare it (checkParameters). */
-export interface ParameterRule {
-	/** Parameter path as n8n stores it, e.g. "leadId" or "additionalFields.email". */
-	parameter: string;
-	label: string;
-	check: ParameterCheck;
-	optional?: boolean;
-}
-
 const NOTHING_SENT = 'Nothing was sent to Lofty.';
 
 function refuse(ctx: ItemContext, message: string, description = NOTHING_SENT): never {
@@ -151,29 +142,6 @@ export function checkParameterRule(ctx: ItemContext, rule: FieldRule): void {
 	if (problem) refuse(ctx, `"${rule.label}" ${problem}`);
 }
 
-/**
- * Lead's operations' checks, as a preSend: the walker (fieldRules.ts) runs the same checks for
- * the rules an operation gives requestWith.
- */
-export function checkParameters(rules: ParameterRule[]): PreSendAction {
-	return preSend(async function (requestOptions: IHttpRequestOptions) {
-		for (const { parameter, ...rule } of rules) checkParameterRule(this, { at: parameter, ...rule });
-		return requestOptions;
-	});
-}
-
-/**
- * Refuses an update that would send nothing to change: a body holding only the keys in `except`
- * (e.g. the record's own id) once compactBody dropped the empty fields. Put it after compactBody.
- * The walker does the same for a rule { at: 'body', check: 'changes' }.
- */
-export function requireChanges(label: string, except: string[] = []): PreSendAction {
-	return preSend(async function (requestOptions: IHttpRequestOptions) {
-		applyRequestRule(this, requestOptions, { at: 'body', label, check: 'changes', except });
-		return requestOptions;
-	});
-}
-
 /** Every [container, key] that a path such as "leadFamilyMemberList[].birthday" names. */
 export function slotsAt(root: unknown, path: string[]): Array<[IDataObject, string]> {
 	let containers: unknown[] = [root];
@@ -224,7 +192,7 @@ export function applyRequestRule(ctx: ItemContext, requestOptions: IHttpRequestO
 			});
 			holder[key] = (isList ? numbers : numbers[0]) as unknown as IDataObject[string];
 		} else if (rule.check === 'date') {
-			const parsed = parseDateInput(raw);
+			const parsed = parseDateInput(raw, ctx.getTimezone());
 			if (!parsed) {
 				refuse(
 					ctx,
@@ -241,14 +209,6 @@ export function applyRequestRule(ctx: ItemContext, requestOptions: IHttpRequestO
 			}
 		}
 	}
-}
-
-/** Lead's date rewrites as a preSend (e.g. "qs.leadCreateTime", "body.birthday"); see applyRequestRule. */
-export function convertDates(fields: Record<string, { format: DateFormat; label: string }>): PreSendAction {
-	return preSend(async function (requestOptions: IHttpRequestOptions) {
-		for (const [at, { format, label }] of Object.entries(fields)) applyRequestRule(this, requestOptions, { at, label, check: 'date', format });
-		return requestOptions;
-	});
 }
 
 /** `extra` merged into `base` key by key at every level; keys that could reach a prototype are dropped. */
@@ -331,12 +291,25 @@ export function loftyInteger(value: unknown): number | bigint | undefined {
 }
 
 /**
- * Lofty's integer(int64) fields, sent as JSON numbers, as the reference types them (a strict JSON
- * binder refuses "12"): Lead's operations as a preSend; see applyRequestRule.
+ * Rules for Lofty's integer(int64) fields at their places in the request ("body.assignedUserId":
+ * label): sent as JSON numbers, as the reference types them (a strict JSON binder refuses "12").
  */
-export function sendIntegers(fields: Record<string, string>): PreSendAction {
+export function integerRules(fields: Record<string, string>): FieldRule[] {
+	return Object.entries(fields).map(([at, label]) => ({ at, label, check: 'integer' }));
+}
+
+/** Rules for date fields at their places in the request, each sent in the form its endpoint expects. */
+export function dateRules(fields: Record<string, { format: DateFormat; label: string }>): FieldRule[] {
+	return Object.entries(fields).map(([at, { format, label }]) => ({ at, label, check: 'date', format }));
+}
+
+/**
+ * The same date rules run as a step, for the two operations whose next step compares the dates
+ * (Communication's and System Log's time ranges): the walker's rules run only after every step.
+ */
+export function convertDates(fields: Record<string, { format: DateFormat; label: string }>): PreSendAction {
 	return preSend(async function (requestOptions: IHttpRequestOptions) {
-		for (const [at, label] of Object.entries(fields)) applyRequestRule(this, requestOptions, { at, label, check: 'integer' });
+		for (const rule of dateRules(fields)) applyRequestRule(this, requestOptions, rule);
 		return requestOptions;
 	});
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestOptions, INodeProperties, INodePropertyOp
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parameterValue, preSend } from './hooks';
-import { checkParameters } from './input';
+import type { FieldRule } from './input';
 import { asObject } from './objects';
 import type { SingleOptions } from './pagination';
 import { sendAndConfirmDelete, sendRequest } from './send';
@@ -202,7 +202,7 @@ export function recordIdField(name: string, displayName: string, description?: s
 /**
  * For an endpoint that reads a record's id from the body, not the path: the id field every other
  * operation shares (declaredOnce) routes nowhere, and this step puts its value first in the body.
- * Put it before sendIntegers and Additional Body, where the field's own routing would have been.
+ * Put it before Additional Body, where the field's own routing would have been.
  */
 export function idInBody(parameter: string): PreSendAction {
 	return preSend(async function (requestOptions) {
@@ -211,7 +211,10 @@ export function idInBody(parameter: string): PreSendAction {
 	});
 }
 
-/** Return All and Limit for a list operation; the paginator stops exactly at Limit. */
+/**
+ * Return All and Limit for a list operation. Limit has no routing: the walker checks it and the
+ * paginator stops exactly at it (limitOf), so RoutingNode need not cut the list again.
+ */
 export function limitFields(maxPageSize: number, hint = `Lofty returns up to ${maxPageSize} records per request; larger limits page automatically`): INodeProperties[] {
 	return [
 		{
@@ -230,7 +233,6 @@ export function limitFields(maxPageSize: number, hint = `Lofty returns up to ${m
 			default: 50,
 			description: 'Max number of results to return',
 			hint,
-			routing: { output: { maxResults: '={{$value}}' } },
 		},
 	];
 }
@@ -276,7 +278,8 @@ function byId(record: RecordPath, operation: string, option: Omit<INodePropertyO
 	};
 }
 
-const idCheck = (record: RecordPath) => checkParameters([{ parameter: record.id, label: record.idLabel, check: 'id' }]);
+/** A plain id field's rule; a picker's id is the walker's own check (fieldRules.ts). */
+const idRules = (record: RecordPath): FieldRule[] => (record.kind ? [] : [{ at: record.id, label: record.idLabel, check: 'id' }]);
 
 /** Get one record by its id (GET on its path); `options` reads the answer's shape. */
 export function getRecord(record: RecordPath, options: SingleOptions = {}, description = `Get a ${record.noun} by its ID`) {
@@ -284,7 +287,7 @@ export function getRecord(record: RecordPath, options: SingleOptions = {}, descr
 		name: 'Get',
 		action: `Get a ${record.noun}`,
 		description,
-		routing: requestWith({ method: 'GET', url: record.path }, sendRequest(options), [idCheck(record)]),
+		routing: requestWith({ method: 'GET', url: record.path }, sendRequest(options), [], idRules(record)),
 	});
 }
 
@@ -294,6 +297,6 @@ export function deleteRecord(record: RecordPath, description = `Delete a ${recor
 		name: 'Delete',
 		action: `Delete a ${record.noun}`,
 		description,
-		routing: requestWith({ method: 'DELETE', url: record.path }, sendAndConfirmDelete(record.id, record.id), [idCheck(record)]),
+		routing: requestWith({ method: 'DELETE', url: record.path }, sendAndConfirmDelete(record.id, record.id), [], idRules(record)),
 	});
 }

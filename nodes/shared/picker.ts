@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyModeTypeOptions } from 'n8n-workflow';
 
+import type { FieldRule } from './input';
+
 /** The records that get a picker, and the listSearch method (listSearch.ts) that lists each. */
 const SEARCH_METHODS = {
 	lead: 'searchLeads',
@@ -59,4 +61,13 @@ export function recordPicker(options: RecordPickerOptions): INodeProperties {
 }
 
 /** The lead an operation is about: the picker every node's Lead ID uses. */
-export const leadPicker = (description: string) => recordPicker({ kind: 'lead', name: 'leadId', displayName: 'Lead ID', description });
+export const leadPicker = (description: string, required = true) => recordPicker({ kind: 'lead', name: 'leadId', displayName: 'Lead ID', description, required });
+
+/** The lead picker of an operation that sends the lead in the body as `leadId`; give it LEAD_ID_AS_NUMBER. */
+export const leadInBody = (description: string, required = true): INodeProperties => ({
+	...leadPicker(description, required),
+	routing: { send: { type: 'body', property: 'leadId' } },
+});
+
+/** The rule of leadInBody's value: Lofty's int64 leadId, sent as a JSON number. */
+export const LEAD_ID_AS_NUMBER: FieldRule = { at: 'body.leadId', label: 'Lead ID', check: 'integer' };

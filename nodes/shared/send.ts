@@ -21,21 +21,13 @@ function simplifiedIfAsked(ctx: ItemContext, records: IDataObject[], simplify?: 
 	return simplify && itemParameter(ctx, 'simplify', false) === true ? records.map(simplify) : records;
 }
 
-function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptions): number | undefined {
-	if (requestData.maxResults === undefined || requestData.maxResults === '') return undefined;
-	return Number(requestData.maxResults);
-}
-
 /**
- * The Limit of a list operation, or undefined for Return All. Read from the parameters (routing
- * drops a Limit of 0 as if Return All were on); the walker (fieldRules.ts) has refused one below 1.
+ * The Limit of a list operation, or undefined for Return All; the walker (fieldRules.ts) has
+ * refused one below 1.
  */
-export function limitOf(
-	ctx: ItemContext,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): number | undefined {
+export function limitOf(ctx: ItemContext): number | undefined {
 	if (itemParameter(ctx, 'returnAll', true) === true) return undefined;
-	return Number(itemParameter(ctx, 'limit', maxResultsOf(requestData)));
+	return Number(itemParameter(ctx, 'limit'));
 }
 
 /**
@@ -48,7 +40,7 @@ export function paginate(paging: PagingOptions) {
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
-		const maxResults = limitOf(this, requestData);
+		const maxResults = limitOf(this);
 		const send = async (options: IHttpRequestOptions) =>
 			(await loftyRequest(this, options, itemIndex)).body;
 		const records = await collectPages(

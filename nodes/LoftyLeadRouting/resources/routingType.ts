@@ -34,7 +34,7 @@ export const routingTypeField: INodeProperties = {
  * Role ID, shown for assistant leads (Lofty routes those per assignment role), or for every
  * routing type where the endpoint reads it regardless (`everyType`). `purpose` is the first
  * sentence of its description. `required` where the reference requires it when type == 4.
- * In the body it goes as typed: the operation's sendIntegers trims it and makes it a number.
+ * In the body it goes as typed: the operation's integer rule trims it and makes it a number.
  */
 const ROLE_ID_ROUTING = {
 	query: sendTrimmed('query', 'roleId'),

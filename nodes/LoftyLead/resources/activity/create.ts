@@ -1,5 +1,5 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { checkParameters, compactBody, convertDates } from '../../../shared/input';
+import { compactBody, dateRules } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
@@ -14,16 +14,12 @@ export const create: OperationDescription = {
 		value: 'create',
 		action: 'Create an activity',
 		description: 'Add an activity to the timeline of a lead',
-		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/activity' }, sendRequest(), [
-			checkParameters([
-				{ parameter: 'leadId', label: 'Lead ID', check: 'id' },
-				{ parameter: 'activityType', label: 'Type', check: 'required' },
-			]),
-			convertDates({ 'body.created': { format: 'epochMs', label: 'Created' } }),
-			parseListing,
-			additionalBody(),
-			compactBody,
-		]),
+		routing: requestWith(
+			{ method: 'POST', url: '/v1.0/leads/{leadId}/activity' },
+			sendRequest(),
+			[parseListing, additionalBody(), compactBody],
+			dateRules({ 'body.created': { format: 'epochMs', label: 'Created' } }),
+		),
 	},
 	description: forOperation(RESOURCE, 'create', [
 		leadPicker(LEAD_ID_DESCRIPTION),

@@ -1,4 +1,3 @@
-import { checkParameters } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
 import { leadPicker } from '../../../shared/picker';
@@ -15,9 +14,7 @@ export const getAll: OperationDescription = {
 		value: 'getAll',
 		action: 'Get many activities',
 		description: 'Get many activities of a lead',
-		routing: listRouting({ method: 'GET', url: '/v1.0/leads/{leadId}/activities' }, activityPages, [
-			checkParameters([{ parameter: 'leadId', label: 'Lead ID', check: 'id' }]),
-		]),
+		routing: listRouting({ method: 'GET', url: '/v1.0/leads/{leadId}/activities' }, activityPages),
 	},
 	description: forOperation(RESOURCE, 'getAll', [leadPicker(LEAD_ID_DESCRIPTION), ...limitFields(activityPages.pageSize)]),
 };

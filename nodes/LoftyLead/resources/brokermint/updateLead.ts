@@ -1,5 +1,5 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { checkParameters, compactBody } from '../../../shared/input';
+import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
@@ -13,12 +13,12 @@ export const updateLead: OperationDescription = {
 		value: 'updateLead',
 		action: 'Update a lead from Brokermint',
 		description: 'Update a lead with contact details from Brokermint',
-		routing: requestWith({ method: 'PUT', url: '/v1.0/brokermint/lead' }, sendRequest(), [
-			additionalBody(),
-			externalIdOrEmail,
-			checkParameters([{ parameter: 'contactEmail', label: 'Email', check: 'email' }]),
-			compactBody,
-		]),
+		routing: requestWith(
+			{ method: 'PUT', url: '/v1.0/brokermint/lead' },
+			sendRequest(),
+			[additionalBody(), externalIdOrEmail, compactBody],
+			[{ at: 'body.email', label: 'Email', check: 'email' }],
+		),
 	},
 	description: forOperation(RESOURCE, 'updateLead', [
 		{

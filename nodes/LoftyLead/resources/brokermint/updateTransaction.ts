@@ -1,6 +1,6 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
 import { accountOption } from '../../../shared/fields';
-import { checkParameters, compactBody, convertDates, sendIntegers } from '../../../shared/input';
+import { compactBody, dateRules, integerRules } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdField } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
@@ -14,19 +14,17 @@ export const updateTransaction: OperationDescription = {
 		value: 'updateTransaction',
 		action: 'Update a transaction from Brokermint',
 		description: 'Update the transaction of a lead with details from Brokermint',
-		routing: requestWith({ method: 'PUT', url: '/v1.0/brokermint/transaction' }, sendRequest(), [
-			checkParameters([{ parameter: 'incomingTransactionId', label: 'Transaction ID', check: 'id' }]),
+		routing: requestWith({ method: 'PUT', url: '/v1.0/brokermint/transaction' }, sendRequest(), [additionalBody(), compactBody], [
+			{ at: 'incomingTransactionId', label: 'Transaction ID', check: 'id' },
 			// The reference gives these four dates no type; Lofty's other transaction dates are epoch milliseconds.
-			convertDates({
+			...dateRules({
 				'body.acceptanceDate': { format: 'epochMs', label: 'Acceptance Date' },
 				'body.closedAt': { format: 'epochMs', label: 'Closed At' },
 				'body.closingDate': { format: 'epochMs', label: 'Closing Date' },
 				'body.expirationDate': { format: 'epochMs', label: 'Expiration Date' },
 			}),
 			// Also trims the Transaction ID, sent as it is typed.
-			sendIntegers({ 'body.id': 'Transaction ID', 'body.agentId': 'Lofty Agent Name or ID' }),
-			additionalBody(),
-			compactBody,
+			...integerRules({ 'body.id': 'Transaction ID', 'body.agentId': 'Lofty Agent Name or ID' }),
 		]),
 	},
 	description: forOperation(RESOURCE, 'updateTransaction', [

@@ -1,12 +1,12 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { compactBody, sendIntegers } from '../../../shared/input';
+import { compactBody, integerRules } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdOf } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
 import { requestWith, sendList, sendRows } from '../../../shared/routing';
 import { inBody } from '../../LoftyLeadFunctions';
 import { inquiryValues, locationValues } from './profileFields';
-import { LEAD, RESOURCE, leadIdCheck } from './shared';
+import { LEAD, RESOURCE } from './shared';
 
 export const addInquiry: OperationDescription = {
 	option: {
@@ -14,12 +14,12 @@ export const addInquiry: OperationDescription = {
 		value: 'addInquiry',
 		action: 'Place an inquiry on a lead',
 		description: "Record what a lead is looking for: buy or sell, price range, locations, property types, beds and baths. Sets the lead's search criteria.",
-		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/inquiry' }, sendRequest(), [
-			leadIdCheck,
-			sendIntegers({ 'body.id': 'Inquiry ID', 'body.leadUserId': 'Lead User ID' }),
-			additionalBody(),
-			compactBody,
-		]),
+		routing: requestWith(
+			{ method: 'POST', url: '/v1.0/leads/{leadId}/inquiry' },
+			sendRequest(),
+			[additionalBody(), compactBody],
+			integerRules({ 'body.id': 'Inquiry ID', 'body.leadUserId': 'Lead User ID' }),
+		),
 	},
 	description: forOperation(RESOURCE, 'addInquiry', [
 		recordIdOf(LEAD),

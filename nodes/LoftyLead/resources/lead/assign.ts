@@ -3,7 +3,7 @@ import { forOperation, recordIdOf } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { assigneesBody } from '../../LoftyLeadFunctions';
-import { LEAD, RESOURCE, leadIdCheck } from './shared';
+import { LEAD, RESOURCE } from './shared';
 
 export const assign: OperationDescription = {
 	option: {
@@ -11,7 +11,7 @@ export const assign: OperationDescription = {
 		value: 'assign',
 		action: 'Assign roles on a lead',
 		description: 'Place assignees (by account and role) on a lead',
-		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/assignment' }, sendRequest(), [leadIdCheck, assigneesBody]),
+		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/assignment' }, sendRequest(), [assigneesBody]),
 	},
 	description: forOperation(RESOURCE, 'assign', [
 		recordIdOf(LEAD),

@@ -11,7 +11,7 @@ const inBody = (property: INodeProperties): INodeProperties => ({ ...property, r
 export const CREATE_ONLY_FIELDS: INodeProperties[] = [
 	inBody({
 		// Text, not a number field: the editor would round an id above 2^53. A number saved
-		// earlier still works; sendIntegers checks either and sends it as an exact JSON number.
+		// earlier still works; its integer rule checks either and sends it as an exact JSON number.
 		displayName: 'Hide Vendor ID',
 		name: 'hideVendorId',
 		type: 'string',

@@ -4,7 +4,7 @@ import { forOperation } from '../../../shared/operations';
 import { requestWith } from '../../../shared/routing';
 import { createOrUpdateLead, hideVendorIdBothWays } from '../../LoftyLeadFunctions';
 import { createAdditionalFields } from './profileFields';
-import { RESOURCE, emailsField, firstNameField, lastNameField, leadBodySteps, phonesField } from './shared';
+import { RESOURCE, emailsField, firstNameField, lastNameField, leadBodyRules, leadBodySteps, phonesField } from './shared';
 
 export const createOrUpdate: OperationDescription = {
 	option: {
@@ -13,7 +13,7 @@ export const createOrUpdate: OperationDescription = {
 		action: 'Create or update a lead',
 		description: 'Find a lead by email or phone and update it, or create it when there is none',
 		// The send hook looks the lead up, then POSTs or PUTs the body built here.
-		routing: requestWith({ method: 'POST', url: '/v1.0/leads' }, createOrUpdateLead, [...leadBodySteps, hideVendorIdBothWays]),
+		routing: requestWith({ method: 'POST', url: '/v1.0/leads' }, createOrUpdateLead, [...leadBodySteps, hideVendorIdBothWays], leadBodyRules),
 	},
 	description: forOperation(RESOURCE, 'createOrUpdate', [
 		firstNameField,

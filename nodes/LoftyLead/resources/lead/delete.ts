@@ -2,7 +2,7 @@ import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdOf } from '../../../shared/operations';
 import { sendAndConfirmDelete } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
-import { LEAD, RESOURCE, leadIdCheck } from './shared';
+import { LEAD, RESOURCE } from './shared';
 
 /** Not deleteRecord: a lead goes to the trash with a reason. */
 export const remove: OperationDescription = {
@@ -11,7 +11,7 @@ export const remove: OperationDescription = {
 		value: 'delete',
 		action: 'Delete a lead',
 		description: 'Move a lead to the trash, with a reason',
-		routing: requestWith({ method: 'DELETE', url: LEAD.path }, sendAndConfirmDelete('leadId', 'leadId'), [leadIdCheck]),
+		routing: requestWith({ method: 'DELETE', url: LEAD.path }, sendAndConfirmDelete('leadId', 'leadId')),
 	},
 	description: forOperation(RESOURCE, 'delete', [
 		recordIdOf(LEAD),

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { compactBody, convertDates } from '../../../shared/input';
+import { compactBody, dateRules } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
@@ -25,10 +25,7 @@ export const findAssignee: OperationDescription = {
 		value: 'findAssignee',
 		action: 'Find the assignees of a lead',
 		description: "Look up a lead's assigned agents and roles from its contact details",
-		routing: requestWith({ method: 'POST', url: '/v1.0/leads/assignee' }, sendRequest(), [
-			convertDates({ 'body.birthday': { format: 'birthday', label: 'Birthday' } }),
-			compactBody,
-		]),
+		routing: requestWith({ method: 'POST', url: '/v1.0/leads/assignee' }, sendRequest(), [compactBody], dateRules({ 'body.birthday': { format: 'birthday', label: 'Birthday' } })),
 	},
 	description: forOperation(RESOURCE, 'findAssignee', [
 		contactField('First Name', 'firstName'),

@@ -1,9 +1,9 @@
-import { sendIntegers } from '../../../shared/input';
+import { integerRules } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, idInBody, recordIdOf } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
-import { LEAD, RESOURCE, leadIdCheck } from './shared';
+import { LEAD, RESOURCE } from './shared';
 
 export const getLoginLink: OperationDescription = {
 	option: {
@@ -11,12 +11,13 @@ export const getLoginLink: OperationDescription = {
 		value: 'getLoginLink',
 		action: 'Get a login link for a lead',
 		description: 'Get a URL of your Lofty website that signs the lead in',
-		routing: requestWith({ method: 'POST', url: '/v1.0/leads/specified-url' }, sendRequest(), [
-			leadIdCheck,
+		routing: requestWith(
+			{ method: 'POST', url: '/v1.0/leads/specified-url' },
+			sendRequest(),
 			// Lofty reads the lead from the body.
-			idInBody('leadId'),
-			sendIntegers({ 'body.leadId': 'Lead ID' }),
-		]),
+			[idInBody('leadId')],
+			integerRules({ 'body.leadId': 'Lead ID' }),
+		),
 	},
 	description: forOperation(RESOURCE, 'getLoginLink', [
 		recordIdOf(LEAD),

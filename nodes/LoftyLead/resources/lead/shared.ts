@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { additionalBody } from '../../../shared/descriptions';
 import { accountOption, accountOptions } from '../../../shared/fields';
-import { checkParameters, compactBody, convertDates, sendIntegers } from '../../../shared/input';
+import type { FieldRule } from '../../../shared/input';
+import { compactBody, dateRules, integerRules } from '../../../shared/input';
 import type { OperationDescription, RecordPath } from '../../../shared/operations';
 import { forOperation, limitFields } from '../../../shared/operations';
 import type { PagingOptions, Simplifier } from '../../../shared/pagination';
@@ -26,19 +27,23 @@ const SIMPLE_LEAD_FIELDS = [
 export const simplifyLead: Simplifier = (lead) =>
 	Object.fromEntries(SIMPLE_LEAD_FIELDS.filter((key) => key in lead).map((key) => [key, lead[key]]));
 
-export const leadIdCheck = checkParameters([{ parameter: 'leadId', label: 'Lead ID', check: 'id' }]);
+/**
+ * The body steps of Create, Create or Update and Update (LeadRequest / EditLeadRequest), after
+ * the fields have put their values in Lofty's shape: Additional Body (JSON), then empty fields
+ * dropped.
+ */
+export const leadBodySteps = [additionalBody(), compactBody];
 
 /**
- * The body steps of Create, Create or Update and Update (LeadRequest / EditLeadRequest), in
- * order, after the fields have put their values in Lofty's shape: dates, integers (the inquiry
- * and property inside included), Additional Body (JSON), then empty fields dropped.
+ * Their rules, on the body built (Additional Body included): dates in Lofty's form, integers
+ * (the inquiry and property inside included) as JSON numbers.
  */
-export const leadBodySteps = [
-	convertDates({
+export const leadBodyRules: FieldRule[] = [
+	...dateRules({
 		'body.birthday': { format: 'birthday', label: 'Birthday' },
 		'body.leadFamilyMemberList[].birthday': { format: 'birthday', label: 'Family Members > Birthday' },
 	}),
-	sendIntegers({
+	...integerRules({
 		'body.assignedUserId': 'Assigned Agent Name or ID',
 		'body.assignGroupId': 'Routing Group ID',
 		'body.hideVendorId': 'Hide Vendor ID',
@@ -48,8 +53,6 @@ export const leadBodySteps = [
 		'body.property.id': 'Property ID',
 		'body.property.leadUserId': 'Lead User ID',
 	}),
-	additionalBody(),
-	compactBody,
 ];
 
 export const firstNameField = inBody({ displayName: 'First Name', name: 'firstName', type: 'string', default: '' });
@@ -187,9 +190,7 @@ export function searchSince(search: SinceSearch): OperationDescription {
 			value: search.operation,
 			action: search.action,
 			description: search.summary,
-			routing: listRouting({ method: 'GET', url: search.url }, leadScroll, [
-				convertDates({ [`qs.${search.parameter}`]: { format: 'loftyWallTime', label: search.label } }),
-			]),
+			routing: listRouting({ method: 'GET', url: search.url }, leadScroll, [], dateRules({ [`qs.${search.parameter}`]: { format: 'loftyWallTime', label: search.label } })),
 		},
 		description: forOperation(RESOURCE, search.operation, [
 			...limitFields(LEAD_PAGE_SIZE),

@@ -4,7 +4,7 @@ import { forOperation, recordIdOf } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { profileFields } from './profileFields';
-import { LEAD, RESOURCE, leadBodySteps, leadIdCheck } from './shared';
+import { LEAD, RESOURCE, leadBodyRules, leadBodySteps } from './shared';
 
 export const update: OperationDescription = {
 	option: {
@@ -12,7 +12,7 @@ export const update: OperationDescription = {
 		value: 'update',
 		action: 'Update a lead',
 		description: 'Change fields of an existing lead, found by its lead ID: contact details, stage, source, tags, assigned agent, custom fields',
-		routing: requestWith({ method: 'PUT', url: LEAD.path }, sendRequest(), [leadIdCheck, ...leadBodySteps]),
+		routing: requestWith({ method: 'PUT', url: LEAD.path }, sendRequest(), leadBodySteps, leadBodyRules),
 	},
 	description: forOperation(RESOURCE, 'update', [
 		recordIdOf(LEAD),

@@ -5,8 +5,8 @@ import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import {
 	RESOURCE,
-	createRequired,
 	leadIdField,
+	transactionBodyRules,
 	transactionBodySteps,
 	transactionFields,
 	transactionNameField,
@@ -23,7 +23,8 @@ export const create: OperationDescription = {
 			{ method: 'POST', url: '/v1.0/leads/{leadId}/transaction' },
 			// Lofty answers with a bare string; when it is the new id, output it as transactionId.
 			sendRequest({ idKey: 'transactionId' }),
-			[createRequired, ...transactionBodySteps],
+			transactionBodySteps,
+			transactionBodyRules,
 		),
 	},
 	description: forOperation(RESOURCE, 'create', [

@@ -2,7 +2,7 @@ import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
-import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField, transactionIdField } from './shared';
+import { RESOURCE, TRANSACTION_PATH, leadIdField, transactionIdField } from './shared';
 
 /** Not getRecord: a transaction is addressed by its lead's id and its own. */
 export const get: OperationDescription = {
@@ -11,7 +11,7 @@ export const get: OperationDescription = {
 		value: 'get',
 		action: 'Get a transaction',
 		description: 'Get a transaction of a lead',
-		routing: requestWith({ method: 'GET', url: TRANSACTION_PATH }, sendRequest(), [leadAndTransactionIds]),
+		routing: requestWith({ method: 'GET', url: TRANSACTION_PATH }, sendRequest()),
 	},
 	description: forOperation(RESOURCE, 'get', [leadIdField, transactionIdField]),
 };

@@ -2,7 +2,7 @@ import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
-import { RESOURCE, leadAndTransactionIds, leadIdField, transactionIdField } from './shared';
+import { RESOURCE, leadIdField, transactionIdField } from './shared';
 
 export const getPropertyAddress: OperationDescription = {
 	option: {
@@ -13,7 +13,6 @@ export const getPropertyAddress: OperationDescription = {
 		routing: requestWith(
 			{ method: 'GET', url: '/v1.0/leads/{leadId}/transaction/{transactionId}/property/address' },
 			sendRequest(),
-			[leadAndTransactionIds],
 		),
 	},
 	description: forOperation(RESOURCE, 'getPropertyAddress', [leadIdField, transactionIdField]),

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { additionalBody, customFieldsProperty } from '../../../shared/descriptions';
-import { checkParameters, compactBody, convertDates, sendIntegers } from '../../../shared/input';
+import type { FieldRule } from '../../../shared/input';
+import { compactBody, dateRules, integerRules } from '../../../shared/input';
 import { leadPicker, recordPicker } from '../../../shared/picker';
 import type { PagingOptions } from '../../../shared/pagination';
 import { sendReshaped } from '../../../shared/routing';
@@ -15,15 +16,6 @@ export const TRANSACTION_PATH = '/v1.0/leads/{leadId}/transaction/{transactionId
 /** Both transaction lists come back whole in one response: Limit only cuts them. */
 export const wholeList: PagingOptions = { style: 'none', pageSize: 1000 };
 export const WHOLE_LIST_HINT = 'Lofty returns the whole list in one response; Limit cuts it';
-
-const leadIdRule = { parameter: 'leadId', label: 'Lead ID', check: 'id' } as const;
-export const leadIdCheck = checkParameters([leadIdRule]);
-export const leadAndTransactionIds = checkParameters([leadIdRule, { parameter: 'transactionId', label: 'Transaction ID', check: 'id' }]);
-export const createRequired = checkParameters([
-	leadIdRule,
-	{ parameter: 'transactionName', label: 'Transaction Name', check: 'required' },
-	{ parameter: 'transactionType', label: 'Transaction Type', check: 'required' },
-]);
 
 export const leadIdField = leadPicker('The lead the transaction belongs to');
 
@@ -45,13 +37,18 @@ const DATE_FIELDS: Array<[displayName: string, name: string, description?: strin
 ];
 
 /**
- * The body steps of Create and Update (LeadTransaction), in order, after the fields have put
- * their values in Lofty's shape: dates, integers (commission parties and entries, custom field
- * ids), Additional Body (JSON), then empty fields dropped.
+ * The body steps of Create and Update (LeadTransaction), after the fields have put their values
+ * in Lofty's shape: Additional Body (JSON), then empty fields dropped.
  */
-export const transactionBodySteps = [
-	convertDates(Object.fromEntries(DATE_FIELDS.map(([label, name]) => [`body.${name}`, { format: 'epochMs', label }] as const))),
-	sendIntegers(
+export const transactionBodySteps = [additionalBody('transactionJson'), compactBody];
+
+/**
+ * Their rules, on the body built (Additional Body included): dates as epoch milliseconds,
+ * integers (commission parties and entries, custom field ids) as JSON numbers.
+ */
+export const transactionBodyRules: FieldRule[] = [
+	...dateRules(Object.fromEntries(DATE_FIELDS.map(([label, name]) => [`body.${name}`, { format: 'epochMs', label }] as const))),
+	...integerRules(
 		Object.fromEntries(
 			['preSplit', 'split', 'postSplit']
 				.flatMap((stage) => [
@@ -62,8 +59,6 @@ export const transactionBodySteps = [
 				.concat([['body.customFields[].id', 'Custom Field Name or ID']]),
 		),
 	),
-	additionalBody('transactionJson'),
-	compactBody,
 ];
 
 /** Who a commission (or its split) is paid to. */

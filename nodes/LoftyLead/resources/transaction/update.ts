@@ -3,7 +3,7 @@ import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
-import { RESOURCE, TRANSACTION_PATH, leadAndTransactionIds, leadIdField, transactionBodySteps, transactionIdField, transactionFields } from './shared';
+import { RESOURCE, TRANSACTION_PATH, leadIdField, transactionBodyRules, transactionBodySteps, transactionIdField, transactionFields } from './shared';
 
 export const update: OperationDescription = {
 	option: {
@@ -11,7 +11,7 @@ export const update: OperationDescription = {
 		value: 'update',
 		action: 'Update a transaction',
 		description: 'Update a transaction of a lead',
-		routing: requestWith({ method: 'PUT', url: TRANSACTION_PATH }, sendRequest(), [leadAndTransactionIds, ...transactionBodySteps]),
+		routing: requestWith({ method: 'PUT', url: TRANSACTION_PATH }, sendRequest(), transactionBodySteps, transactionBodyRules),
 	},
 	description: forOperation(RESOURCE, 'update', [
 		leadIdField,

@@ -1,11 +1,11 @@
 import { additionalBody, additionalBodyField } from '../../../shared/descriptions';
-import { compactBody, sendIntegers } from '../../../shared/input';
+import { compactBody, integerRules } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, idInBody } from '../../../shared/operations';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { inBody } from '../../LoftyLeadFunctions';
-import { RESOURCE, leadAndTransactionIds, leadIdField, transactionIdField } from './shared';
+import { RESOURCE, leadIdField, transactionIdField } from './shared';
 
 export const updatePropertyAddress: OperationDescription = {
 	option: {
@@ -13,14 +13,13 @@ export const updatePropertyAddress: OperationDescription = {
 		value: 'updatePropertyAddress',
 		action: 'Update the property address of a transaction',
 		description: 'Set the street, city, state and ZIP code of the property a transaction of a lead is about',
-		routing: requestWith({ method: 'POST', url: '/v1.0/leads/{leadId}/transaction/property/address' }, sendRequest(), [
-			leadAndTransactionIds,
-			// The transaction goes in the body here, not in the URL; sendIntegers trims it.
-			idInBody('transactionId'),
-			sendIntegers({ 'body.transactionId': 'Transaction ID' }),
-			additionalBody(),
-			compactBody,
-		]),
+		routing: requestWith(
+			{ method: 'POST', url: '/v1.0/leads/{leadId}/transaction/property/address' },
+			sendRequest(),
+			// The transaction goes in the body here, not in the URL; its integer rule trims it.
+			[idInBody('transactionId'), additionalBody(), compactBody],
+			integerRules({ 'body.transactionId': 'Transaction ID' }),
+		),
 	},
 	description: forOperation(RESOURCE, 'updatePropertyAddress', [
 		leadIdField,

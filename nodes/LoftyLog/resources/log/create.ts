@@ -4,7 +4,7 @@ import { additionalBody, additionalBodyField } from '../../../shared/description
 import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
-import { leadPicker } from '../../../shared/picker';
+import { LEAD_ID_AS_NUMBER, leadInBody } from '../../../shared/picker';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { RESOURCE, logTypeOptions } from './shared';
@@ -31,17 +31,11 @@ export const create: OperationDescription = {
 			// Never paged: sending the POST again would log the call twice.
 			sendRequest({ idKey: 'logTypeId' }),
 			[additionalBody('logJson'), compactBody],
-			[
-				{ at: 'logType', label: 'Log Type', check: 'required' },
-				{ at: 'body.leadId', label: 'Lead ID', check: 'integer' },
-			],
+			[LEAD_ID_AS_NUMBER],
 		),
 	},
 	description: forOperation(RESOURCE, 'create', [
-		{
-			...leadPicker('ID of the lead the call, email or text was with'),
-			routing: { send: { type: 'body', property: 'leadId' } },
-		},
+		leadInBody('ID of the lead the call, email or text was with'),
 		{
 			displayName: 'Log Type',
 			name: 'logType',

@@ -2,7 +2,7 @@ import { additionalBody, additionalBodyField } from '../../../shared/description
 import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
-import { leadPicker } from '../../../shared/picker';
+import { LEAD_ID_AS_NUMBER, leadInBody } from '../../../shared/picker';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { RESOURCE, contentField, pinField } from './shared';
@@ -18,14 +18,11 @@ export const create: OperationDescription = {
 			// The reference answers with a bare string: when it is the new ID, output it as noteId.
 			sendRequest({ idKey: 'noteId' }),
 			[additionalBody(), compactBody],
-			[{ at: 'body.leadId', label: 'Lead ID', check: 'integer' }],
+			[LEAD_ID_AS_NUMBER],
 		),
 	},
 	description: forOperation(RESOURCE, 'create', [
-		{
-			...leadPicker('ID of the lead the note is about'),
-			routing: { send: { type: 'body', property: 'leadId' } },
-		},
+		leadInBody('ID of the lead the note is about'),
 		{ ...contentField, required: true },
 		{
 			displayName: 'Additional Fields',

@@ -2,7 +2,7 @@ import { additionalBody, additionalBodyField } from '../../../shared/description
 import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdOf } from '../../../shared/operations';
-import { leadPicker } from '../../../shared/picker';
+import { LEAD_ID_AS_NUMBER, leadInBody } from '../../../shared/picker';
 import { sendAndEchoId } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { NOTE, RESOURCE, contentField, pinField } from './shared';
@@ -17,7 +17,7 @@ export const update: OperationDescription = {
 			{ method: 'PUT', url: NOTE.path },
 			sendAndEchoId('noteId', 'noteId'),
 			[additionalBody(), compactBody],
-			[{ at: 'body.leadId', label: 'Lead ID', check: 'integer' }, { at: 'body', label: 'Update Fields', check: 'changes' }],
+			[LEAD_ID_AS_NUMBER, { at: 'body', label: 'Update Fields', check: 'changes' }],
 		),
 	},
 	description: forOperation(RESOURCE, 'update', [
@@ -30,11 +30,7 @@ export const update: OperationDescription = {
 			default: {},
 			options: [
 				contentField,
-				{
-					...leadPicker('The lead the note belongs to, for accounts where Lofty asks for it on an edit'),
-					required: false,
-					routing: { send: { type: 'body', property: 'leadId' } },
-				},
+				leadInBody('The lead the note belongs to, for accounts where Lofty asks for it on an edit', false),
 				pinField,
 			],
 		},

@@ -1,7 +1,7 @@
 import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
-import { leadPicker } from '../../../shared/picker';
+import { LEAD_ID_AS_NUMBER, leadInBody } from '../../../shared/picker';
 import { sendAndEchoId } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { applyDetailLink } from '../../LoftyOpportunityFunctions';
@@ -20,17 +20,13 @@ export const sendNotification: OperationDescription = {
 			sendAndEchoId('leadId', 'leadId'),
 			[applyDetailLink, compactBody],
 			[
-				{ at: 'message', label: 'Message', check: 'required' },
-				{ at: 'body.leadId', label: 'Lead ID', check: 'integer' },
+				LEAD_ID_AS_NUMBER,
 				{ at: 'body.notificationType', label: 'Notification Type', check: 'integer' },
 			],
 		),
 	},
 	description: forOperation(RESOURCE, 'sendNotification', [
-		{
-			...leadPicker('Lead the opportunity is about'),
-			routing: { send: { type: 'body', property: 'leadId' } },
-		},
+		leadInBody('Lead the opportunity is about'),
 		{
 			displayName: 'Message',
 			name: 'message',

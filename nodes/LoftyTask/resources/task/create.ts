@@ -2,7 +2,7 @@ import { additionalBody, additionalBodyField } from '../../../shared/description
 import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation } from '../../../shared/operations';
-import { leadPicker } from '../../../shared/picker';
+import { leadInBody } from '../../../shared/picker';
 import { sendRequest } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import { RESOURCE, assignedRoleField, contentField, deadlineField, taskRules, typeField } from './shared';
@@ -22,10 +22,7 @@ export const create: OperationDescription = {
 		),
 	},
 	description: forOperation(RESOURCE, 'create', [
-		{
-			...leadPicker('ID of the lead the task is about'),
-			routing: { send: { type: 'body', property: 'leadId' } },
-		},
+		leadInBody('ID of the lead the task is about'),
 		{ ...contentField, required: true },
 		{ ...typeField, required: true },
 		{ ...deadlineField, required: true },

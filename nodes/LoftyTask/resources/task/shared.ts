@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { openList } from '../../../shared/descriptions';
 import type { FieldRule } from '../../../shared/input';
 import type { RecordPath } from '../../../shared/operations';
+import { LEAD_ID_AS_NUMBER } from '../../../shared/picker';
 
 export const RESOURCE = 'task';
 
@@ -18,7 +19,7 @@ export const TASK: RecordPath = {
 /** TaskRequest.deadline is integer(int64): epoch milliseconds; leadId a JSON number. */
 export const taskRules: FieldRule[] = [
 	{ at: 'body.deadline', label: 'Deadline', check: 'date', format: 'epochMs' },
-	{ at: 'body.leadId', label: 'Lead ID', check: 'integer' },
+	LEAD_ID_AS_NUMBER,
 ];
 
 export const assignedRoleField: INodeProperties = {

@@ -2,7 +2,7 @@ import { additionalBody, additionalBodyField } from '../../../shared/description
 import { compactBody } from '../../../shared/input';
 import type { OperationDescription } from '../../../shared/operations';
 import { forOperation, recordIdOf } from '../../../shared/operations';
-import { leadPicker } from '../../../shared/picker';
+import { leadInBody } from '../../../shared/picker';
 import { sendAndEchoId } from '../../../shared/send';
 import { requestWith } from '../../../shared/routing';
 import {
@@ -48,11 +48,7 @@ export const update: OperationDescription = {
 				},
 				deadlineField,
 				contentField,
-				{
-					...leadPicker('The lead the task belongs to, for accounts where Lofty asks for it on an edit'),
-					required: false,
-					routing: { send: { type: 'body', property: 'leadId' } },
-				},
+				leadInBody('The lead the task belongs to, for accounts where Lofty asks for it on an edit', false),
 				typeField,
 			],
 		},
