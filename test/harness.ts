@@ -83,8 +83,10 @@ function asServerLoads(nodeType: INodeType): INodeType {
 export class TestNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType>();
 
-	constructor(nodeTypes: INodeType[]) {
+	/** `prepared`: node types by full name, taken as they are (a test's own agent or tool node). */
+	constructor(nodeTypes: INodeType[], prepared: Record<string, INodeType> = {}) {
 		this.types.set('testInput', new InputNode());
+		for (const [name, nodeType] of Object.entries(prepared)) this.types.set(name, nodeType);
 		for (const nodeType of nodeTypes) {
 			// As n8n's loader does: declarative nodes get the standard "Request Options" (timeout, proxy, batching).
 			DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);

@@ -19,14 +19,12 @@ import type {
 	INodeParameters,
 	INodeType,
 	INodeTypeDescription,
-	INodeTypes,
-	IVersionedNodeType,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { LoftyLead } from '../nodes/LoftyLead/LoftyLead.node';
 import { LoftyNote } from '../nodes/LoftyNote/LoftyNote.node';
-import { INPUT_NODE, InputNode, PACKAGE, TestCredentialsHelper, additionalDataFor } from './harness';
+import { INPUT_NODE, PACKAGE, TestCredentialsHelper, TestNodeTypes, additionalDataFor } from './harness';
 import { summary, useFakeLofty } from './support/env';
 
 const env = useFakeLofty();
@@ -158,29 +156,9 @@ class ScriptedAgent implements INodeType {
 	}
 }
 
-class ToolNodeTypes implements INodeTypes {
-	private readonly types = new Map<string, INodeType>();
-
-	constructor(tool: INodeType) {
-		this.types.set('testInput', new InputNode());
-		this.types.set('scriptedAgent', new ScriptedAgent());
-		this.types.set(`${PACKAGE}.${tool.description.name}`, tool);
-	}
-
-	getByName(name: string): INodeType | IVersionedNodeType {
-		const found = this.types.get(name);
-		if (!found) throw new Error(`Unknown node type ${name}`);
-		return found;
-	}
-
-	getByNameAndVersion(name: string): INodeType {
-		return this.getByName(name) as INodeType;
-	}
-
-	getKnownTypes() {
-		return {};
-	}
-}
+/** The agent and the tool node, as n8n's server holds them. */
+const toolNodeTypes = (tool: INodeType) =>
+	new TestNodeTypes([], { scriptedAgent: new ScriptedAgent(), [`${PACKAGE}.${tool.description.name}`]: tool });
 
 type Path = 'engine' | 'toolWrapper';
 
@@ -220,7 +198,7 @@ async function callTool(path: Path, nodeType: INodeType, parameters: INodeParame
 		nodes,
 		connections,
 		active: false,
-		nodeTypes: new ToolNodeTypes(tool),
+		nodeTypes: toolNodeTypes(tool),
 		staticData: {},
 		settings: { executionOrder: 'v1' },
 	});

@@ -197,8 +197,8 @@ export interface SecretOutcome {
 	currentStatus: number;
 }
 
-/** Static data lost while Lofty lists a subscription to the trigger's URL that carries n8nToken=1. */
-export async function oddSecretAdoption(fake: FakeLofty): Promise<SecretOutcome> {
+/** A started Lofty Trigger on list 2, with no subscription in the fake yet. */
+async function listTwoTrigger(fake: FakeLofty): Promise<TriggerHarness> {
 	webhooksOf(fake.data).clear();
 	const trigger = new TriggerHarness({
 		type: new LoftyTrigger(),
@@ -206,6 +206,12 @@ export async function oddSecretAdoption(fake: FakeLofty): Promise<SecretOutcome>
 		credentials: { type: 'loftyApi', data: { apiKey: 'test-api-key', baseUrl: fake.baseUrl } },
 	});
 	await trigger.start();
+	return trigger;
+}
+
+/** Static data lost while Lofty lists a subscription to the trigger's URL that carries n8nToken=1. */
+export async function oddSecretAdoption(fake: FakeLofty): Promise<SecretOutcome> {
+	const trigger = await listTwoTrigger(fake);
 	try {
 		const odd = `${trigger.webhookUrl()}?n8nToken=1`;
 		webhooksOf(fake.data).add({ listId: 2, callbackUrl: odd });
@@ -219,13 +225,7 @@ export async function oddSecretAdoption(fake: FakeLofty): Promise<SecretOutcome>
 
 /** Activated, deactivated, activated again. */
 export async function reactivation(fake: FakeLofty): Promise<SecretOutcome & { firstSecret: string }> {
-	webhooksOf(fake.data).clear();
-	const trigger = new TriggerHarness({
-		type: new LoftyTrigger(),
-		parameters: { events: [2] },
-		credentials: { type: 'loftyApi', data: { apiKey: 'test-api-key', baseUrl: fake.baseUrl } },
-	});
-	await trigger.start();
+	const trigger = await listTwoTrigger(fake);
 	try {
 		await trigger.activate();
 		const firstSecret = String(trigger.nodeStaticData.secret);
