@@ -10,7 +10,7 @@ import { isObject } from './objects';
 import { quoted } from './text';
 
 /** What a field's value must be before anything is sent to Lofty. */
-export type ParameterCheck = 'required' | 'id' | 'ids' | 'json' | 'email' | 'positiveInteger' | 'integer' | 'date' | 'changes';
+export type ParameterCheck = 'id' | 'ids' | 'json' | 'email' | 'positiveInteger' | 'integer' | 'date' | 'changes';
 
 /** A rule of one operation, checked by the walker (fieldRules.ts) before anything is sent. */
 export interface FieldRule {
@@ -96,8 +96,6 @@ export function idSegment(value: unknown, label: string): string {
 /** What is wrong with a value for a check, or undefined when nothing is. */
 export function parameterProblem(check: ParameterCheck, value: unknown): string | undefined {
 	switch (check) {
-		case 'required':
-			return isEmpty(value) ? 'is required' : undefined;
 		case 'id':
 			if (isEmpty(value)) return 'is required';
 			return isId(value) ? undefined : notAnId(value);

@@ -13,9 +13,6 @@ export const create: OperationDescription = {
 		action: 'Create an account',
 		description: 'Add a new agent account to the team',
 		routing: requestWith({ method: 'POST', url: '/v1.0/agent' }, sendRequest(), [additionalBody(), compactBody], [
-			{ at: 'emailAddress', label: 'Email', check: 'required' },
-			{ at: 'firstName', label: 'First Name', check: 'required' },
-			{ at: 'lastName', label: 'Last Name', check: 'required' },
 			...field.accountRules('additionalFields'),
 		]),
 	},

@@ -232,10 +232,7 @@ export const create: OperationDescription = {
 		action: 'Create an agent with a profile',
 		description: 'Add an agent to the team with account, work and social media details',
 		routing: requestWith({ method: 'POST', url: '/v1.0/agent/profile/add' }, createAgent, [tidyFiles, additionalBody(), compactBody], [
-			{ at: 'emailAddress', label: 'Email', check: 'required' },
 			{ at: 'emailAddress', label: 'Email', check: 'email' },
-			{ at: 'firstName', label: 'First Name', check: 'required' },
-			{ at: 'lastName', label: 'Last Name', check: 'required' },
 			{ at: 'additionalFields.groupId', label: 'Group Name or ID', check: 'ids', optional: true },
 			{ at: 'additionalFields.roleId', label: 'Role Name or ID', check: 'ids', optional: true },
 			{ at: 'additionalFields.tagIds', label: 'Tag IDs', check: 'ids', optional: true },

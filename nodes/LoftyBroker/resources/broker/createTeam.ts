@@ -14,10 +14,7 @@ export const createTeam: OperationDescription = {
 		description: 'Create a team with its admin under the broker account',
 		// Lofty answers with a bare string; when it is the new id, output it as teamId.
 		routing: requestWith({ method: 'POST', url: '/v1.0/broker/team' }, sendRequest({ idKey: 'teamId' }), [additionalBody(), compactBody], [
-			{ at: 'teamName', label: 'Team Name', check: 'required' },
-			{ at: 'email', label: 'Admin Email', check: 'required' },
 			{ at: 'body.email', label: 'Admin Email', check: 'email' },
-			{ at: 'firstName', label: 'Admin First Name', check: 'required' },
 			{ at: 'additionalFields.seatLimit', label: 'Seat Limit', check: 'positiveInteger', optional: true },
 		]),
 	},

@@ -20,9 +20,6 @@ export const getAll: OperationDescription = {
 				'body.endTime': { format: 'epochMs', label: 'End Time' },
 			}),
 			checkTimeRange,
-		], [
-			{ at: 'startTime', label: 'Start Time', check: 'required' },
-			{ at: 'endTime', label: 'End Time', check: 'required' },
 		]),
 	},
 	description: forOperation(RESOURCE, 'getAll', [

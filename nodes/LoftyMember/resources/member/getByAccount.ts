@@ -11,7 +11,6 @@ export const getByAccount: OperationDescription = {
 		action: 'Get a member by account',
 		description: 'Get a team member by the email address of their account',
 		routing: requestWith({ method: 'GET', url: '/v1.0/members/{account}' }, getMemberByAccount, [], [
-			{ at: 'account', label: 'Account', check: 'required' },
 			{ at: 'account', label: 'Account', check: 'email' },
 		]),
 	},

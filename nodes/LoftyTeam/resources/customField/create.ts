@@ -13,10 +13,7 @@ export const create: OperationDescription = {
 		value: 'create',
 		action: 'Create a custom field',
 		description: 'Add a lead custom field to the team',
-		routing: requestWith({ method: 'POST', url: '/v1.0/teamFeatures/custom-field' }, createCustomField, [selectOptionsToParams, additionalBody(), compactBody], [
-			{ at: 'attributeName', label: 'Name', check: 'required' },
-			{ at: 'attributeType', label: 'Type', check: 'required' },
-		]),
+		routing: requestWith({ method: 'POST', url: '/v1.0/teamFeatures/custom-field' }, createCustomField, [selectOptionsToParams, additionalBody(), compactBody]),
 	},
 	description: forOperation(RESOURCE, 'create', [
 		{
