@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import { parseDateInput } from '../shared/dates';
+import { headerOf } from '../shared/objects';
 
 export type LeadChange = 'newLead' | 'updatedLead';
 
@@ -43,9 +44,8 @@ export function changeKey(lead: IDataObject, change: LeadChange, time: number): 
 
 /** Lofty's clock from an answer's Date header (whole seconds), or undefined without one. */
 export function loftyClock(headers: Record<string, unknown> | undefined): number | undefined {
-	const name = Object.keys(headers ?? {}).find((header) => header.toLowerCase() === 'date');
-	const value = name === undefined ? undefined : (headers as Record<string, unknown>)[name];
-	if (typeof value !== 'string') return undefined;
+	const value = headerOf(headers, 'date');
+	if (value === undefined) return undefined;
 	const date = DateTime.fromHTTP(value);
 	return date.isValid ? date.toMillis() : undefined;
 }

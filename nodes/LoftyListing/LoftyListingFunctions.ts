@@ -7,6 +7,8 @@ import type { PagingOptions } from '../shared/pagination';
 import { collectPages } from '../shared/pagination';
 import { limitOf } from '../shared/send';
 import { JsonTooDeepError, quoteUnsafeIntegers } from '../shared/json';
+import { headerOf } from '../shared/objects';
+import { clipped } from '../shared/text';
 import { loftyRequest } from '../shared/transport';
 import type { XmlElement } from './xml';
 import { isElement, parseXml, textOf, XmlSyntaxError } from './xml';
@@ -131,7 +133,7 @@ function classifyText(text: string, bytes: Buffer, nested: boolean): FeedBody {
 		if (typeof value === 'string' && !nested) return classifyText(value, Buffer.from(value, 'utf8'), true);
 		return { format: 'json', value, bytes };
 	}
-	const preview = trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed;
+	const preview = clipped(trimmed, 80);
 	return { format: 'invalid', reason: `it is neither XML nor JSON: "${preview}"`, bytes };
 }
 
@@ -285,12 +287,6 @@ export const getManyListings = sendHook(async function (requestData) {
 
 // ---------------------------------------------------------------- Get Published Listings
 
-function headerValue(headers: Record<string, unknown> | undefined, name: string): string {
-	const key = Object.keys(headers ?? {}).find((header) => header.toLowerCase() === name);
-	const value = key === undefined ? undefined : (headers as Record<string, unknown>)[key];
-	return Array.isArray(value) ? String(value[0]) : value === undefined || value === null ? '' : String(value);
-}
-
 function withAccept(headers: IDataObject | undefined, accept: string): IDataObject {
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(headers ?? {})) {
@@ -337,7 +333,7 @@ export const getPublishedListings = sendHook(async function (requestData) {
 		{ ...base, headers: withAccept(base.headers, FEED_ACCEPT), encoding: 'arraybuffer' },
 		itemIndex,
 	);
-	const contentType = headerValue(response.headers, 'content-type');
+	const contentType = (headerOf(response.headers, 'content-type') ?? '');
 	const feed = readFeedBody(response.body, contentType);
 
 	if (output === 'binary') {

@@ -2,6 +2,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { API_KEY_CREDENTIAL } from './credentialTypes';
+import { headerOf } from './objects';
 import { clipped } from './text';
 
 /**
@@ -108,20 +109,13 @@ export function serverText(text: string, secrets: string[], limit = SERVER_TEXT_
 	return clipped(scrubbed, limit);
 }
 
-function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
-	if (!headers) return undefined;
-	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-	const value = key === undefined ? undefined : headers[key];
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
 /**
  * Lofty's API does not redirect, and a redirect would carry the key (and a POST's body) to
  * whatever host it names: the nodes never follow one. The error names the status and that host.
  */
 export function redirectError(node: INode, failure: HttpFailure, baseURL: string, secrets: string[], itemIndex?: number): NodeApiError {
 	const status = failure.status as number;
-	const location = header(failure.headers, 'location');
+	const location = headerOf(failure.headers, 'location')?.trim() || undefined;
 	let target: string | undefined;
 	if (location) {
 		try {

@@ -172,9 +172,6 @@ export function withEnumChecks(properties: INodeProperties[]): INodeProperties[]
 	return bindFieldRules(properties);
 }
 
-/** The same as withEnumChecks, by what it does. */
-export const withFieldRules = withEnumChecks;
-
 /**
  * Said in the description of a form field the reference does not define (for example marking a
  * task complete): Lofty may ignore it. The reference-contract test lets exactly these through.

@@ -6,12 +6,12 @@ import type {
 	INodePropertyCollection,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import type { ItemContext, SendHook } from './hooks';
-import { itemParameter, itemStateOf, sendHook } from './hooks';
+import { itemParameter, itemStateOf, sendHook, valueAt } from './hooks';
 import type { FieldRule } from './input';
-import { applyRequestRule, checkParameterRule, isEmpty, jsonFieldValue, parameterProblem } from './input';
+import { NOTHING_SENT, applyRequestRule, checkParameterRule, isEmpty, jsonFieldValue, parameterProblem, refuse } from './input';
 import { isObject, isRecordPicker } from './objects';
 import { quoted } from './text';
 
@@ -26,12 +26,6 @@ import { quoted } from './text';
  * ids, JSON fields, required fields, Limit) and from what an operation declares (`FieldRule`s
  * given to requestWith or listRouting).
  */
-
-const NOTHING_SENT = 'Nothing was sent to Lofty.';
-
-function refuse(ctx: ItemContext, message: string, description = NOTHING_SENT): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
-}
 
 const isRequestPlace = (at: string) => at.startsWith('body.') || at.startsWith('qs.');
 
@@ -133,12 +127,7 @@ function visitValues(property: INodeProperties, value: unknown, topLevel: boolea
 
 function valueAtPlace(requestOptions: IHttpRequestOptions, place: string): unknown {
 	const [where, ...path] = place.split('.');
-	let current: unknown = where === 'qs' ? requestOptions.qs : requestOptions.body;
-	for (const key of path) {
-		if (!isObject(current)) return undefined;
-		current = current[key];
-	}
-	return current;
+	return valueAt(where === 'qs' ? requestOptions.qs : requestOptions.body, path);
 }
 
 /**

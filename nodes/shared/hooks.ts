@@ -78,7 +78,7 @@ export function itemStateOf(ctx: ItemContext): ItemState {
 }
 
 /** The value at a dotted path ("email" of a collection's value) of what a parameter holds. */
-function valueAt(value: unknown, path: string[]): unknown {
+export function valueAt(value: unknown, path: string[]): unknown {
 	let current = value;
 	for (const key of path) {
 		if (typeof current !== 'object' || current === null) return undefined;
@@ -105,6 +105,3 @@ export function itemParameter(ctx: ItemContext, name: string, fallback?: unknown
 	if (isRecordPicker(value)) value = (value as { value?: unknown }).value;
 	return value === undefined || value === null ? fallback : value;
 }
-
-/** A parameter's value as a hook needs it (itemParameter): a record picker gives the id it holds. */
-export const parameterValue = itemParameter;

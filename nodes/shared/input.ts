@@ -32,9 +32,9 @@ export interface FieldRule {
 	except?: string[];
 }
 
-const NOTHING_SENT = 'Nothing was sent to Lofty.';
+export const NOTHING_SENT = 'Nothing was sent to Lofty.';
 
-function refuse(ctx: ItemContext, message: string, description = NOTHING_SENT): never {
+export function refuse(ctx: ItemContext, message: string, description = NOTHING_SENT): never {
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parameterValue, preSend } from './hooks';
+import { itemParameter, preSend } from './hooks';
 import type { FieldRule } from './input';
 import { asObject } from './objects';
 import type { SingleOptions } from './pagination';
@@ -206,7 +206,7 @@ export function recordIdField(name: string, displayName: string, description?: s
  */
 export function idInBody(parameter: string): PreSendAction {
 	return preSend(async function (requestOptions) {
-		requestOptions.body = { [parameter]: parameterValue(this, parameter, '') as IDataObject[string], ...asObject(requestOptions.body) };
+		requestOptions.body = { [parameter]: itemParameter(this, parameter, '') as IDataObject[string], ...asObject(requestOptions.body) };
 		return requestOptions;
 	});
 }

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { isObject } from './objects';
+import { clipped } from './text';
 import type { LoftyContext } from './transport';
 import { loftyRequest } from './transport';
 
@@ -145,10 +146,7 @@ const CURSOR_NAMES: Partial<Record<PagingStyle, string>> = {
 };
 
 /** Cursor values and ids in messages: enough to recognise, never a wall of text. */
-function clip(value: unknown): string {
-	const text = String(value);
-	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
+const clip = (value: unknown) => clipped(String(value), 40);
 
 /**
  * What tells two records apart: their id when they have one (the paging's idField, id, leadId,

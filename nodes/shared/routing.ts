@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, INodePropertyRouting, PreSendAction } from 'n8n-workflow';
 
 import type { SendHook } from './hooks';
-import { parameterValue, preSend } from './hooks';
+import { itemParameter, preSend } from './hooks';
 import { checkedSend } from './fieldRules';
 import type { FieldRule } from './input';
 import { asObject } from './objects';
@@ -20,7 +20,7 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 /** "/v1.0/leads/{leadId}": each {name} becomes that parameter (a record picker's id too), trimmed and URL-encoded. */
 const fillPath = preSend(async function (requestOptions) {
 	requestOptions.url = requestOptions.url.replace(PLACEHOLDER, (_, name: string) =>
-		encodeURIComponent(String(parameterValue(this, name, '') ?? '').trim()),
+		encodeURIComponent(String(itemParameter(this, name, '') ?? '').trim()),
 	);
 	return requestOptions;
 });

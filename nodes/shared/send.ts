@@ -1,7 +1,7 @@
 import type { DeclarativeRestApiSettings, IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ItemContext } from './hooks';
-import { itemParameter, parameterValue, sendHook } from './hooks';
+import { itemParameter, sendHook } from './hooks';
 import { isObject } from './objects';
 import type { PagingOptions, Simplifier, SingleOptions } from './pagination';
 import { collectPages, extractRecords } from './pagination';
@@ -93,7 +93,7 @@ export function sendAndEchoId(idKey: string, parameter: string) {
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
-		const id = String(parameterValue(this, parameter, '')).trim();
+		const id = String(itemParameter(this, parameter, '')).trim();
 		const response = await loftyRequest(this, requestData.options as IHttpRequestOptions, itemIndex);
 		const body = response.body;
 		// A bare string that is not an ID ("success", "OK") is Lofty's message, not a record.
@@ -113,7 +113,7 @@ export function sendAndConfirmDelete(idKey: string, parameter: string) {
 		this: ItemContext,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const id = String(parameterValue(this, parameter, '')).trim();
+		const id = String(itemParameter(this, parameter, '')).trim();
 		await loftyRequest(this, requestData.options as IHttpRequestOptions, this.getItemIndex());
 		return [{ json: { deleted: true, [idKey]: id } }];
 	});
